@@ -397,8 +397,14 @@ test_match_aliases (void)
   assert_match ("Kalbar", "61");
   assert_match ("Sulsel", "73");
   assert_match ("Malut", "82");
-  /* An alias is a province, not a kabupaten. */
+  /* Kota known by their abbreviations. */
+  assert_match ("Jaksel", "31.74");
+  assert_match ("Kota Jakpus", "31.71");
+  assert_match ("Kota Tangsel", "36.74");
+  assert_match ("Tangsel", "36.74");
+  /* An alias keeps its kind: Jatim is a province, not a kabupaten. */
   assert_match ("Kab. Jatim", NULL);
+  assert_match ("Prov. Tangsel", NULL);
 }
 
 static void
@@ -496,6 +502,7 @@ test_search_prefix_first (void)
   assert_search_first ("Kota Tomo", "71.73");
   assert_search_first ("pematang s", "12.72");
   assert_search_first ("jatim", "35");
+  assert_search_first ("tangsel", "36.74");
   assert_search_first ("Tidore", "82.72");
 
   /* "Jakarta" is the province's own alias and starts the five kota: all

@@ -47,7 +47,7 @@ typedef struct
   GHashTable *by_code;          /* code → TamuRegion */
   GHashTable *by_kind[N_KINDS]; /* key → TamuRegion, or &ambiguous */
   GHashTable *by_base;          /* key → GPtrArray of distinct TamuRegion */
-  GHashTable *aliases;          /* province alias key → TamuRegion */
+  GHashTable *aliases;          /* alias key → TamuRegion */
 } RegionData;
 
 typedef struct
@@ -62,15 +62,18 @@ typedef struct
 static const TamuRegion ambiguous;
 
 /*
- * Names people use for provinces besides the official and short ones, as
- * keys.  "yogyakarta" is also Kota Yogyakarta, so without a prefix it is
- * ambiguous and matches neither; with "Prov." it is the province.
+ * Names people use besides the official and short ones, as keys: province
+ * abbreviations (Sumut, Jabar, NTB…) and a few kota known by theirs.
+ * "yogyakarta" is also Kota Yogyakarta, so without a prefix it is ambiguous
+ * and matches neither; with "Prov." it is the province.  Kept to names that
+ * do not collide with another region's: "Solo" stays out, "Kab. Solo" being
+ * more likely Kab. Solok than Kota Surakarta.
  */
 static const struct
 {
   const char *code;
   const char *aliases;
-} province_aliases[] = {
+} region_aliases[] = {
   { "11", "nad nanggroeacehdarussalam" },
   { "12", "sumut" },
   { "13", "sumbar" },
@@ -97,6 +100,12 @@ static const struct
   { "82", "malut" },
   { "92", "pabar" },
   { "96", "pbd" },
+  { "31.71", "jakpus" },
+  { "31.72", "jakut" },
+  { "31.73", "jakbar" },
+  { "31.74", "jaksel" },
+  { "31.75", "jaktim" },
+  { "36.74", "tangsel" },
 };
 
 static const struct
@@ -399,16 +408,16 @@ load_regions (void)
       add_keys (data, keys->name_base, region);
     }
 
-  for (gsize i = 0; i < G_N_ELEMENTS (province_aliases); i++)
+  for (gsize i = 0; i < G_N_ELEMENTS (region_aliases); i++)
     {
-      const TamuRegion *province = g_hash_table_lookup (data->by_code, province_aliases[i].code);
-      g_auto(GStrv) aliases = g_strsplit (province_aliases[i].aliases, " ", -1);
+      const TamuRegion *region = g_hash_table_lookup (data->by_code, region_aliases[i].code);
+      g_auto(GStrv) aliases = g_strsplit (region_aliases[i].aliases, " ", -1);
 
-      g_assert (province != NULL && province->kind == TAMU_REGION_PROVINCE);
+      g_assert (region != NULL);
       for (guint j = 0; aliases[j] != NULL; j++)
         {
-          add_keys (data, aliases[j], province);
-          g_hash_table_insert (data->aliases, g_strdup (aliases[j]), (gpointer) province);
+          add_keys (data, aliases[j], region);
+          g_hash_table_insert (data->aliases, g_strdup (aliases[j]), (gpointer) region);
         }
     }
 
