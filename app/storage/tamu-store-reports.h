@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "tamu-store.h"
+
+G_BEGIN_DECLS
+
+/*
+ * Aggregates for the monthly summary and the year view.  They count in SQL
+ * (grouped, over the date index) so that a month summary on ten years of
+ * bookings does not load ten years of rows.
+ */
+
+/* One cell of the grouped count: bookings of one month, type and status. */
+typedef struct
+{
+  int               year;
+  int               month;   /* 1–12 */
+  TamuBookingType   type;
+  TamuBookingStatus status;
+  int               count;
+  int               guests;  /* sum of actual guests (checked-in bookings only) */
+} TamuMonthCount;
+
+/*
+ * Bookings (not deleted) with a date in [@from, @to], grouped by month, type
+ * and status: a GArray of TamuMonthCount in month order.
+ */
+GArray   *tamu_store_count_by_month (TamuStore   *self,
+                                     const GDate *from,
+                                     const GDate *to,
+                                     GError     **error);
+
+/*
+ * The number of bookings of @type (-1 = any) and @status (-1 = any) with a
+ * date in [@from, @to]; an invalid @from is open-ended.
+ */
+gboolean  tamu_store_count_bookings (TamuStore   *self,
+                                     const GDate *from,
+                                     const GDate *to,
+                                     int          type,
+                                     int          status,
+                                     int         *out_count,
+                                     GError     **error);
+
+/* Sums TamuMonthCount cells of @type and @status for one month (0 if none). */
+int       tamu_month_counts_get (GArray           *counts,
+                                 int               year,
+                                 int               month,
+                                 TamuBookingType   type,
+                                 TamuBookingStatus status);
+
+G_END_DECLS
