@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "tamu-store-private.h"
+
+/*
+ * The schema's history.  A database records the last step it ran in
+ * PRAGMA user_version; opening runs the steps after it, each in its own
+ * transaction.  Append new steps; never edit one that has shipped.
+ */
+static const TamuMigration migrations[] = {
+  {
+    1,
+    /* Policy settings; absent keys take the defaults of tamu-policy.c. */
+    "CREATE TABLE settings ("
+    "  key        TEXT PRIMARY KEY,"
+    "  value      TEXT NOT NULL,"
+    "  updated_at TEXT NOT NULL"
+    ");"
+    "CREATE TABLE holidays ("
+    "  date       TEXT PRIMARY KEY CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+    "  name       TEXT NOT NULL,"
+    "  kind       TEXT NOT NULL CHECK (kind IN ('holiday', 'cuti-bersama')),"
+    "  removed_at TEXT"
+    ");"
+    "CREATE TABLE topics ("
+    "  name       TEXT PRIMARY KEY,"
+    "  full_name  TEXT,"
+    "  aliases    TEXT NOT NULL DEFAULT '',"   /* separated by ';' */
+    "  position   INTEGER NOT NULL,"
+    "  removed_at TEXT"
+    ");"
+    "CREATE TABLE bookings ("
+    "  id              INTEGER PRIMARY KEY,"
+    "  uid             TEXT NOT NULL UNIQUE,"
+    "  sequence        INTEGER NOT NULL DEFAULT 0,"
+    "  type            TEXT NOT NULL CHECK (type IN ('tatap-muka', 'vidcon')),"
+    "  date            TEXT NOT NULL,"
+    "  start           INTEGER,"                 /* minutes since midnight; NULL = not recorded */
+    "  duration        INTEGER NOT NULL CHECK (duration > 0),"
+    "  daerah          TEXT NOT NULL,"
+    "  region_code     TEXT,"
+    "  guests          INTEGER NOT NULL CHECK (guests >= 0),"
+    "  actual_guests   INTEGER,"
+    "  guest_limit     INTEGER NOT NULL,"
+    "  status          TEXT NOT NULL CHECK (status IN ('requested', 'confirmed', 'done', 'cancelled', 'no-show')),"
+    "  room            TEXT,"
+    "  instansi        TEXT,"
+    "  contact         TEXT,"
+    "  phone           TEXT,"
+    "  email           TEXT,"
+    "  ticket          TEXT,"
+    "  pic             TEXT,"
+    "  link            TEXT,"
+    "  notes           TEXT,"
+    "  override_reason TEXT,"
+    "  cancel_reason   TEXT,"
+    "  created_at      TEXT NOT NULL,"
+    "  updated_at      TEXT NOT NULL,"
+    "  deleted_at      TEXT"
+    ");"
+    "CREATE INDEX bookings_by_date ON bookings (date, start) WHERE deleted_at IS NULL;"
+    "CREATE TABLE booking_topics ("
+    "  booking_id INTEGER NOT NULL REFERENCES bookings (id),"
+    "  position   INTEGER NOT NULL,"
+    "  topic      TEXT NOT NULL,"
+    "  PRIMARY KEY (booking_id, position)"
+    ") WITHOUT ROWID;"
+    "CREATE INDEX booking_topics_by_topic ON booking_topics (topic);"
+    "CREATE TABLE audit ("
+    "  id        INTEGER PRIMARY KEY,"
+    "  entity    TEXT NOT NULL,"
+    "  entity_id INTEGER NOT NULL,"
+    "  action    TEXT NOT NULL,"
+    "  field     TEXT,"
+    "  old_value TEXT,"
+    "  new_value TEXT,"
+    "  actor     TEXT NOT NULL,"
+    "  at        TEXT NOT NULL"
+    ");"
+    "CREATE INDEX audit_by_entity ON audit (entity, entity_id);"
+  },
+};
+
+const TamuMigration *
+tamu_store_get_migrations (guint *out_count)
+{
+  *out_count = G_N_ELEMENTS (migrations);
+  return migrations;
+}
+
+int
+tamu_store_get_schema_version (void)
+{
+  return migrations[G_N_ELEMENTS (migrations) - 1].version;
+}
