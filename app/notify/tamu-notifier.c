@@ -6,7 +6,7 @@
 #include "tamu-notifier.h"
 
 #include <errno.h>
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <libnotify/notify.h>
 
 #include "tamu-clock.h"
@@ -101,9 +101,9 @@ tamu_notifier_format_summary (int visits,
     return g_strdup (_("No visits or video conferences today"));
 
   /* Translators: part of the morning summary, "3 visits, 1 video conference today" */
-  visits_text = g_strdup_printf (ngettext ("%d visit", "%d visits", visits), visits);
+  visits_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d visit", "%d visits", visits), visits);
   /* Translators: part of the morning summary, "3 visits, 1 video conference today" */
-  vidcons_text = g_strdup_printf (ngettext ("%d video conference", "%d video conferences", vidcons),
+  vidcons_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d video conference", "%d video conferences", vidcons),
                                   vidcons);
 
   if (vidcons == 0)
@@ -308,7 +308,7 @@ send_reminder (TamuNotifier      *self,
       if (booking->guests > 0)
         {
           g_string_append (body, " · ");
-          g_string_append_printf (body, ngettext ("%d guest", "%d guests", booking->guests),
+          g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "%d guest", "%d guests", booking->guests),
                                   booking->guests);
         }
     }
@@ -366,7 +366,7 @@ send_summary (TamuNotifier *self,
       int more = bookings->len - listed;
 
       g_string_append_c (body, '\n');
-      g_string_append_printf (body, ngettext ("and %d more", "and %d more", more), more);
+      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "and %d more", "and %d more", more), more);
     }
 
   title = tamu_notifier_format_summary (visits, vidcons);

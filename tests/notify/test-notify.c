@@ -98,7 +98,7 @@ find_call (Fixture    *fixture,
       g_auto(GStrv) actions = NULL;
       guint32 id;
 
-      g_variant_get (call, "(ss^as@a{sv})", &id, &call_summary, &body, &actions, &hints);
+      g_variant_get (call, "(uss^as@a{sv})", &id, &call_summary, &body, &actions, &hints);
       if (g_strcmp0 (call_summary, summary) != 0)
         continue;
 
