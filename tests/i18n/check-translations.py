@@ -32,6 +32,13 @@ XGETTEXT_GLIB = [
 C_MARK = re.compile(r'(?<![A-Za-z0-9_])(?:_|N_|C_|NC_|ngettext|g_dngettext|g_dpgettext2)\s*\(\s*"')
 UI_MARK = re.compile(r'translatable="yes"')
 
+# A G_*_FORMAT macro inside _() cuts the message: xgettext extracts only the
+# part before it, so the full string is never found at run time.  (xgettext
+# understands <inttypes.h>'s PRId64 and friends; GLib's macros it does not.)
+CUT_MESSAGE = re.compile(
+    r'(?<![A-Za-z0-9_])(?:_|N_|C_|NC_|ngettext|g_dngettext)\s*\('
+    r'(?:\s*GETTEXT_PACKAGE\s*,)?(?:\s*"(?:[^"\\\n]|\\.)*")+\s*(G_G\w*_FORMAT)')
+
 problems = []
 
 
@@ -87,6 +94,19 @@ def check_potfiles(srcdir):
     for rel in missing:
         fail("po/POTFILES.in: %s has translatable strings but is not listed" % rel)
     return listed
+
+
+def check_cut_messages(srcdir, listed):
+    for rel in listed:
+        if not rel.endswith(".c"):
+            continue
+        with open(os.path.join(srcdir, rel), encoding="utf-8") as f:
+            text = f.read()
+        for match in CUT_MESSAGE.finditer(text):
+            line = text.count("\n", 0, match.start(1)) + 1
+            fail("%s:%d: %s inside a translatable message: xgettext cuts the message there, "
+                 "so it is never translated; use PRId64 from <inttypes.h> or format the "
+                 "number into a string first" % (rel, line, match.group(1)))
 
 
 def make_pot(srcdir, builddir, listed):
@@ -154,6 +174,7 @@ def main():
         with open(os.path.join(srcdir, "po", "LINGUAS"), encoding="utf-8") as f:
             langs = [w for line in f if not line.startswith("#") for w in line.split()]
     listed = check_potfiles(srcdir)
+    check_cut_messages(srcdir, listed)
     workdir, pot = make_pot(srcdir, builddir, listed)
     with open(pot, encoding="utf-8") as f:
         count = len(re.findall(r'^msgid "', f.read(), re.M)) - 1
