@@ -1,0 +1,383 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "tamu-cli-ical.h"
+
+#include "tamu-desk-settings.h"
+#include "tamu-error.h"
+#include "tamu-ical.h"
+#include "tamu-parse.h"
+
+/* ---- export ics ------------------------------------------------------- */
+
+static int
+export_ics (TamuCliContext *ctx,
+            int             argc,
+            char          **argv)
+{
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+  g_autofree char *type_text = NULL;
+  g_autofree char *booking_text = NULL;
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First day (YYYY-MM-DD)"), "DATE" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last day (YYYY-MM-DD)"), "DATE" },
+    { "type", 0, 0, G_OPTION_ARG_STRING, &type_text, N_("Only tatap-muka or vidcon"), "T" },
+    { "booking", 0, 0, G_OPTION_ARG_STRING, &booking_text, N_("One booking, as its own file"), "ID" },
+    { "output", 'o', 0, G_OPTION_ARG_STRING, &output, N_("The .ics file to write (- = standard output)"), "FILE" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gsize length = 0;
+  guint count = 0;
+  int reminder;
+  TamuStore *store;
+
+  if (!tamu_cli_parse ("export ics", "", entries, &argc, &argv))
+    return TAMU_CLI_USAGE;
+  if (argc > 1)
+    return tamu_cli_usage ("export ics", _("unexpected argument “%s”"), argv[1]);
+  if (output == NULL)
+    return tamu_cli_usage ("export ics", _("-o FILE is required (- writes to standard output)"));
+
+  if (booking_text != NULL && (from_text != NULL || to_text != NULL || type_text != NULL))
+    return tamu_cli_usage ("export ics", _("--booking cannot be combined with --from, --to or --type"));
+  if (booking_text == NULL && (from_text == NULL || to_text == NULL))
+    return tamu_cli_usage ("export ics", _("--from and --to are required (or --booking ID)"));
+
+  reminder = tamu_desk_settings_get_reminder_minutes ();
+
+  if (booking_text != NULL)
+    {
+      g_autoptr(TamuBooking) booking = NULL;
+      gint64 id;
+      int status;
+
+      if (!tamu_cli_parse_id ("export ics", booking_text, &id, &status))
+        return status;
+      if ((store = tamu_cli_get_store (ctx)) == NULL)
+        return TAMU_CLI_FAILED;
+      booking = tamu_store_get_booking (store, id, &error);
+      if (booking == NULL)
+        return tamu_cli_fail (error);
+      text = tamu_ical_export_booking (booking, reminder, &length);
+      count = 1;
+    }
+  else
+    {
+      TamuBookingFilter filter;
+      g_autoptr(GPtrArray) bookings = NULL;
+      TamuBookingType type;
+
+      tamu_booking_filter_init (&filter);
+      if (!tamu_parse_date ("from", from_text, &filter.from, &error) ||
+          !tamu_parse_date ("to", to_text, &filter.to, &error))
+        return tamu_cli_fail (error);
+      if (g_date_compare (&filter.to, &filter.from) < 0)
+        {
+          g_set_error (&error, TAMU_ERROR, TAMU_ERROR_INVALID,
+                       _("to: %s is before --from %s"), to_text, from_text);
+          return tamu_cli_fail (error);
+        }
+      if (type_text != NULL)
+        {
+          if (!tamu_booking_type_from_string (type_text, &type))
+            {
+              g_set_error (&error, TAMU_ERROR, TAMU_ERROR_INVALID,
+                           _("type: “%s” is not a booking type (tatap-muka or vidcon)"), type_text);
+              return tamu_cli_fail (error);
+            }
+          filter.type = type;
+        }
+      filter.include_cancelled = FALSE;
+
+      if ((store = tamu_cli_get_store (ctx)) == NULL)
+        return TAMU_CLI_FAILED;
+      bookings = tamu_store_list_bookings (store, &filter, &error);
+      if (bookings == NULL)
+        return tamu_cli_fail (error);
+      text = tamu_ical_export_bookings (bookings, reminder, &length);
+      for (guint i = 0; i < bookings->len; i++)
+        if (((TamuBooking *) g_ptr_array_index (bookings, i))->status != TAMU_STATUS_CANCELLED)
+          count++;
+    }
+
+  if (!tamu_cli_write_output (output, text, length, &error))
+    return tamu_cli_fail (error);
+  if (!g_str_equal (output, "-"))
+    g_print (ngettext ("Exported %u event to %s\n", "Exported %u events to %s\n", count),
+             count, output);
+  return TAMU_CLI_OK;
+}
+
+int
+tamu_cli_export (TamuCliContext *ctx,
+                 int             argc,
+                 char          **argv)
+{
+  if (argc < 2 || argv[1][0] == '-')
+    return tamu_cli_usage ("export", _("say what to export: ics"));
+  if (g_str_equal (argv[1], "ics"))
+    return export_ics (ctx, argc - 1, argv + 1);
+  return tamu_cli_usage ("export", _("unknown format “%s”: ics"), argv[1]);
+}
+
+/* ---- import ics ------------------------------------------------------- */
+
+static char *
+describe_draft (const TamuBooking *draft)
+{
+  g_autofree char *date = tamu_format_date_iso (&draft->date);
+  g_autofree char *start = tamu_format_time (draft->start);
+  g_autofree char *end = tamu_format_time ((draft->start + draft->duration) % (24 * 60));
+  g_autofree char *topics = tamu_booking_dup_topics_text (draft);
+
+  return g_strdup_printf ("%s %s–%s WIB · %s · %s · %s · %s", date, start, end,
+                          tamu_booking_type_to_label (draft->type),
+                          draft->daerah != NULL ? draft->daerah : "?",
+                          topics != NULL && *topics != '\0' ? topics : "?",
+                          draft->link != NULL ? draft->link : "-");
+}
+
+static void
+print_text_warnings (GPtrArray *warnings)
+{
+  for (guint i = 0; i < warnings->len; i++)
+    g_printerr (_("warning: %s\n"), (const char *) g_ptr_array_index (warnings, i));
+}
+
+/* The same meeting (date, start and link) booked before: importing an
+ * invitation twice must not double-book. */
+static gboolean
+check_not_imported (TamuStore   *store,
+                    TamuBooking *draft,
+                    GError     **error)
+{
+  TamuBookingFilter filter;
+  g_autoptr(GPtrArray) existing = NULL;
+
+  if (draft->link == NULL)
+    return TRUE;
+
+  tamu_booking_filter_init (&filter);
+  filter.from = draft->date;
+  filter.to = draft->date;
+  filter.include_cancelled = FALSE;
+  existing = tamu_store_list_bookings (store, &filter, error);
+  if (existing == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < existing->len; i++)
+    {
+      TamuBooking *other = g_ptr_array_index (existing, i);
+
+      if (other->start == draft->start && g_strcmp0 (other->link, draft->link) == 0)
+        {
+          g_set_error (error, TAMU_ERROR, TAMU_ERROR_REFUSED,
+                       _("link: this meeting is booked already, as booking %" G_GINT64_FORMAT),
+                       other->id);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static int
+import_vidcon (TamuStore  *store,
+               const char *contents,
+               gsize       length,
+               const char *daerah,
+               const char *topic_text,
+               gboolean    dry_run)
+{
+  g_autoptr(GPtrArray) topics = NULL;
+  g_autoptr(GPtrArray) text_warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) warnings = tamu_warnings_new ();
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_auto(GStrv) chosen_topics = NULL;
+  g_autoptr(GError) error = NULL;
+
+  topics = tamu_store_load_topics (store, &error);
+  if (topics == NULL)
+    return tamu_cli_fail (error);
+  if (topic_text != NULL)
+    {
+      chosen_topics = tamu_topics_resolve_list (topics, topic_text, &error);
+      if (chosen_topics == NULL)
+        return tamu_cli_fail (error);
+    }
+
+  drafts = tamu_ical_import_invitation (contents, length, topics, text_warnings, &error);
+  if (drafts == NULL)
+    return tamu_cli_fail (error);
+
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      TamuBooking *draft = g_ptr_array_index (drafts, i);
+
+      if (daerah != NULL)
+        {
+          g_free (draft->daerah);
+          g_clear_pointer (&draft->region_code, g_free);
+          draft->daerah = g_strdup (daerah);
+        }
+      if (chosen_topics != NULL)
+        {
+          g_strfreev (draft->topics);
+          draft->topics = g_strdupv (chosen_topics);
+        }
+      if (!check_not_imported (store, draft, &error))
+        return tamu_cli_fail (error);
+    }
+  /* A region given on the command line replaces the guess: drop its warning. */
+  for (guint i = text_warnings->len; daerah != NULL && i > 0; i--)
+    if (g_str_has_prefix (g_ptr_array_index (text_warnings, i - 1), "daerah:"))
+      g_ptr_array_remove_index (text_warnings, i - 1);
+
+  if (dry_run)
+    {
+      for (guint i = 0; i < drafts->len; i++)
+        {
+          TamuBooking *draft = g_ptr_array_index (drafts, i);
+          g_autofree char *line = NULL;
+
+          if (!tamu_store_check_booking (store, draft, warnings, &error))
+            return tamu_cli_fail (error);
+          line = describe_draft (draft);
+          g_print (_("would create: %s\n"), line);
+        }
+      print_text_warnings (text_warnings);
+      tamu_cli_print_warnings (warnings);
+      return TAMU_CLI_OK;
+    }
+
+  if (drafts->len == 1)
+    {
+      g_autoptr(TamuBooking) stored = NULL;
+
+      stored = tamu_store_add_booking (store, g_ptr_array_index (drafts, 0), warnings, &error);
+      if (stored == NULL)
+        return tamu_cli_fail (error);
+      g_print ("%" G_GINT64_FORMAT "\n", stored->id);
+    }
+  else
+    {
+      g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+      g_autofree guint *numbers = g_new (guint, drafts->len);
+
+      for (guint i = 0; i < drafts->len; i++)
+        numbers[i] = i + 1;
+      /* Several meetings: all or nothing, each against the rules. */
+      if (!tamu_store_import_bookings (store, drafts, numbers, FALSE, warnings, problems, &error))
+        {
+          for (guint i = 0; i < problems->len; i++)
+            g_printerr ("tamu-cli: %s\n", (const char *) g_ptr_array_index (problems, i));
+          if (problems->len == 0 && error != NULL)
+            return tamu_cli_fail (error);
+          return TAMU_CLI_FAILED;
+        }
+      g_print (ngettext ("Imported %u video conference\n", "Imported %u video conferences\n",
+                         drafts->len),
+               drafts->len);
+    }
+
+  print_text_warnings (text_warnings);
+  tamu_cli_print_warnings (warnings);
+  return TAMU_CLI_OK;
+}
+
+static int
+import_holidays (TamuStore  *store,
+                 const char *contents,
+                 gsize       length,
+                 gboolean    dry_run)
+{
+  g_autoptr(GPtrArray) holidays = NULL;
+  g_autoptr(GError) error = NULL;
+
+  holidays = tamu_ical_import_holidays (contents, length, &error);
+  if (holidays == NULL)
+    return tamu_cli_fail (error);
+
+  if (dry_run)
+    {
+      for (guint i = 0; i < holidays->len; i++)
+        {
+          TamuHoliday *holiday = g_ptr_array_index (holidays, i);
+          g_autofree char *date = tamu_format_date_iso (&holiday->date);
+
+          g_print (_("would add: %s %s %s\n"), date,
+                   tamu_holiday_kind_to_string (holiday->kind), holiday->name);
+        }
+      return TAMU_CLI_OK;
+    }
+
+  if (!tamu_store_add_holidays (store, holidays, &error))
+    return tamu_cli_fail (error);
+  g_print (ngettext ("Imported %u holiday\n", "Imported %u holidays\n", holidays->len),
+           holidays->len);
+  return TAMU_CLI_OK;
+}
+
+int
+tamu_cli_import_ics (TamuCliContext *ctx,
+                     int             argc,
+                     char          **argv)
+{
+  g_autofree char *as = NULL;
+  g_autofree char *daerah = NULL;
+  g_autofree char *topic = NULL;
+  gboolean dry_run = FALSE;
+  GOptionEntry entries[] = {
+    { "as", 0, 0, G_OPTION_ARG_STRING, &as, N_("What the file holds: vidcon or holidays"), "KIND" },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Only show what would be created"), NULL },
+    { "daerah", 0, 0, G_OPTION_ARG_STRING, &daerah, N_("The region or institution, when the invitation does not name it"), "TEXT" },
+    { "topic", 0, 0, G_OPTION_ARG_STRING, &topic, N_("Topics, comma-separated, instead of the guessed ones"), "TEXT" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  GStatBuf st;
+  TamuStore *store;
+
+  if (!tamu_cli_parse ("import ics", "FILE", entries, &argc, &argv))
+    return TAMU_CLI_USAGE;
+  if (argc < 2)
+    return tamu_cli_usage ("import ics", _("the .ics FILE is required"));
+  if (argc > 2)
+    return tamu_cli_usage ("import ics", _("unexpected argument “%s”"), argv[2]);
+  if (as == NULL)
+    return tamu_cli_usage ("import ics", _("--as vidcon|holidays is required"));
+  if (!g_str_equal (as, "vidcon") && !g_str_equal (as, "holidays"))
+    return tamu_cli_usage ("import ics", _("--as must be vidcon or holidays, not “%s”"), as);
+  if (g_str_equal (as, "holidays") && (daerah != NULL || topic != NULL))
+    return tamu_cli_usage ("import ics", _("--daerah and --topic are for --as vidcon"));
+
+  /* Refuse a huge file before reading it. */
+  if (g_stat (argv[1], &st) == 0 && st.st_size > TAMU_ICAL_MAX_INPUT)
+    {
+      g_set_error (&error, TAMU_ERROR, TAMU_ERROR_INVALID,
+                   _("file: %s is larger than %d MiB"), argv[1], TAMU_ICAL_MAX_INPUT / (1024 * 1024));
+      return tamu_cli_fail (error);
+    }
+  if (!g_file_get_contents (argv[1], &contents, &length, &error))
+    {
+      g_autoptr(GError) file_error = g_error_new (TAMU_ERROR, TAMU_ERROR_FAILED,
+                                                  _("file: cannot read %s: %s"), argv[1], error->message);
+
+      return tamu_cli_fail (file_error);
+    }
+
+  if ((store = tamu_cli_get_store (ctx)) == NULL)
+    return TAMU_CLI_FAILED;
+
+  if (g_str_equal (as, "holidays"))
+    return import_holidays (store, contents, length, dry_run);
+  return import_vidcon (store, contents, length, daerah, topic, dry_run);
+}
