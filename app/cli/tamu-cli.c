@@ -1,0 +1,315 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <fcntl.h>
+
+#include "tamu-cli.h"
+#include "tamu-cli-ical.h"
+#include "tamu-cli-summary.h"
+#include "tamu-error.h"
+
+typedef int (*CommandFunc) (TamuCliContext *ctx, int argc, char **argv);
+
+typedef struct
+{
+  const char *name;
+  CommandFunc func;
+  const char *synopsis;
+} Command;
+
+static int import_command (TamuCliContext *ctx, int argc, char **argv);
+
+static const Command commands[] = {
+  { "booking", tamu_cli_booking, "booking add|list|show|update|confirm|cancel|noshow|checkin|history|delete" },
+  { "slots", tamu_cli_slots, "slots --date DATE [--days N] [--duration MIN] [--guests N] [--room TEXT]" },
+  { "import", import_command, "import csv FILE [--dry-run] | import ics FILE --as vidcon|holidays [--dry-run]" },
+  { "export", tamu_cli_export, "export ics --from DATE --to DATE [--type T] -o FILE | --booking ID -o FILE" },
+  { "daerah", tamu_cli_daerah, "daerah search TEXT [--format json]" },
+  { "holiday", tamu_cli_holiday, "holiday list [--year Y] | add DATE NAME [--kind K] | remove DATE" },
+  { "topic", tamu_cli_topic, "topic list | add NAME [--alias A,B] [--full-name TEXT] | remove NAME" },
+  { "settings", tamu_cli_settings, "settings list | get KEY | set KEY VALUE" },
+  { "summary", tamu_cli_summary, "summary --month YYYY-MM | --year YYYY [--format text|json|csv|xlsx] [-o FILE]" },
+  { "demo", tamu_cli_demo, "demo load" },
+};
+
+static void
+print_help (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: tamu-cli [--db FILE] COMMAND [ARGUMENTS…]"));
+  fprintf (out, "%s\n", _("Bookings of tatap muka visits and video conferences, the PPID register and the monthly summary of the DJPK contact center."));
+  fprintf (out, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %s\n", commands[i].synopsis);
+  fprintf (out, "\n%s\n", _("The database is --db FILE, else $TAMU_DB, else ~/.local/share/tamu/tamu.db."));
+  fprintf (out, "%s\n", _("Exit status: 0 done; 1 refused, invalid or not found; 2 usage error."));
+}
+
+int
+tamu_cli_fail (GError *error)
+{
+  g_printerr ("tamu-cli: %s\n", error != NULL ? error->message : _("failed"));
+  return TAMU_CLI_FAILED;
+}
+
+int
+tamu_cli_usage (const char *command,
+                const char *format,
+                ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("tamu-cli %s: %s\n", command, message);
+  g_printerr (_("Try “tamu-cli %s --help”.\n"), command);
+  return TAMU_CLI_USAGE;
+}
+
+void
+tamu_cli_print_warnings (GPtrArray *warnings)
+{
+  for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+    {
+      TamuWarning *warning = g_ptr_array_index (warnings, i);
+
+      g_printerr (_("warning: %s\n"), warning->message);
+    }
+}
+
+TamuStore *
+tamu_cli_get_store (TamuCliContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (ctx->store != NULL)
+    return ctx->store;
+
+  path = ctx->db_path != NULL ? g_strdup (ctx->db_path) : tamu_store_dup_default_path ();
+  ctx->store = tamu_store_open (path, &error);
+  if (ctx->store == NULL)
+    tamu_cli_fail (error);
+  return ctx->store;
+}
+
+gboolean
+tamu_cli_parse (const char   *command,
+                const char   *parameter_string,
+                GOptionEntry *entries,
+                int          *argc,
+                char       ***argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = g_strdup_printf ("tamu-cli %s", command);
+
+  context = g_option_context_new (parameter_string);
+  g_option_context_set_summary (context, title);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      tamu_cli_usage (command, "%s", error->message);
+      return FALSE;
+    }
+
+  /* Anything that still looks like an option was not one of ours. */
+  for (int i = 1; i < *argc; i++)
+    if ((*argv)[i][0] == '-' && (*argv)[i][1] != '\0' && !g_ascii_isdigit ((*argv)[i][1]))
+      {
+        tamu_cli_usage (command, _("unknown option %s"), (*argv)[i]);
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
+gboolean
+tamu_cli_check_format (const char  *command,
+                       const char **format,
+                       const char  *allowed)
+{
+  g_auto(GStrv) names = g_strsplit (allowed, "|", -1);
+
+  if (*format == NULL)
+    {
+      *format = g_intern_string (names[0]);
+      return TRUE;
+    }
+  if (g_strv_contains ((const char * const *) names, *format))
+    return TRUE;
+
+  tamu_cli_usage (command, _("--format must be one of %s, not “%s”"), allowed, *format);
+  return FALSE;
+}
+
+gboolean
+tamu_cli_parse_id (const char *command,
+                   const char *text,
+                   gint64     *out,
+                   int        *out_status)
+{
+  gint64 value;
+  char *end = NULL;
+
+  if (text == NULL)
+    {
+      *out_status = tamu_cli_usage (command, _("an ID is required"));
+      return FALSE;
+    }
+
+  value = g_ascii_strtoll (text, &end, 10);
+  if (end == text || *end != '\0' || value <= 0)
+    {
+      g_printerr (_("tamu-cli: id: “%s” is not an ID (a whole number from 1)\n"), text);
+      *out_status = TAMU_CLI_FAILED;
+      return FALSE;
+    }
+
+  *out = value;
+  return TRUE;
+}
+
+gboolean
+tamu_cli_write_output (const char *path,
+                       const char *text,
+                       gsize       length,
+                       GError    **error)
+{
+  g_autofree char *tmp = NULL;
+  int fd;
+
+  if (path == NULL || g_str_equal (path, "-"))
+    {
+      fwrite (text, 1, length, stdout);
+      return TRUE;
+    }
+
+  /* Exports carry guests' names and phone numbers: 0600, written to a
+   * temporary file first so a reader never sees half a file. */
+  tmp = g_strconcat (path, ".XXXXXX", NULL);
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, TAMU_ERROR, TAMU_ERROR_FAILED,
+                   _("output: cannot write %s: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+
+  if (!g_file_set_contents_full (tmp, text, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error) ||
+      g_rename (tmp, path) != 0)
+    {
+      g_unlink (tmp);
+      if (error != NULL && *error == NULL)
+        g_set_error (error, TAMU_ERROR, TAMU_ERROR_FAILED,
+                     _("output: cannot write %s: %s"), path, g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+import_command (TamuCliContext *ctx,
+                int             argc,
+                char          **argv)
+{
+  if (argc < 2)
+    return tamu_cli_usage ("import", _("say what to import: csv or ics"));
+  if (g_str_equal (argv[1], "csv"))
+    return tamu_cli_import_csv (ctx, argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "ics"))
+    return tamu_cli_import_ics (ctx, argc - 1, argv + 1);
+  return tamu_cli_usage ("import", _("unknown kind “%s”: csv or ics"), argv[1]);
+}
+
+/* --db may stand anywhere; it is taken out before the command parses. */
+static gboolean
+take_db_option (int          *argc,
+                char        **argv,
+                const char  **out_path)
+{
+  int j = 1;
+
+  for (int i = 1; i < *argc; i++)
+    {
+      if (g_str_equal (argv[i], "--db"))
+        {
+          if (i + 1 >= *argc)
+            return FALSE;
+          *out_path = argv[++i];
+          continue;
+        }
+      if (g_str_has_prefix (argv[i], "--db="))
+        {
+          *out_path = argv[i] + strlen ("--db=");
+          continue;
+        }
+      argv[j++] = argv[i];
+    }
+  *argc = j;
+  argv[j] = NULL;
+  return TRUE;
+}
+
+int
+tamu_cli_run (int    argc,
+              char **argv)
+{
+  TamuCliContext ctx = { 0 };
+  g_autofree char **args = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* A working copy, so options can be taken out of it. */
+  args = g_new0 (char *, argc + 1);
+  memcpy (args, argv, sizeof (char *) * argc);
+
+  if (!take_db_option (&argc, args, &ctx.db_path))
+    {
+      g_printerr ("tamu-cli: %s\n", _("--db needs a file name"));
+      return TAMU_CLI_USAGE;
+    }
+
+  if (argc < 2 || g_str_equal (args[1], "--help") || g_str_equal (args[1], "-h") ||
+      g_str_equal (args[1], "help"))
+    {
+      print_help (argc < 2 ? stderr : stdout);
+      return argc < 2 ? TAMU_CLI_USAGE : TAMU_CLI_OK;
+    }
+  if (g_str_equal (args[1], "--version"))
+    {
+      g_print ("tamu-cli %s\n", PACKAGE_VERSION);
+      return TAMU_CLI_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (args[1], commands[i].name))
+      {
+        status = commands[i].func (&ctx, argc - 1, args + 1);
+        g_clear_object (&ctx.store);
+        return status;
+      }
+
+  g_printerr (_("tamu-cli: unknown command “%s”\n"), args[1]);
+  print_help (stderr);
+  return TAMU_CLI_USAGE;
+}
