@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "tamu-parse.h"
+#include "tamu-regions.h"
 #include "tamu-summary-private.h"
 
 /*
@@ -149,7 +150,7 @@ append_tatap_muka (GString           *out,
     g_string_append_printf (out, " Jumlah tamu yang hadir sebanyak %d orang.", tm->guests);
   if (tm->cancelled > 0 || tm->no_show > 0)
     g_string_append_printf (out,
-                            " Selain itu, %d reservasi dibatalkan dan %d tamu tidak hadir.",
+                            " Selain itu, %d reservasi dibatalkan dan %d reservasi tidak dihadiri.",
                             tm->cancelled, tm->no_show);
 
   if (tm->over_limit->len > 0)
@@ -242,16 +243,20 @@ append_top (GString           *out,
 
   if (self->top_daerah->len > 0)
     {
-      limit = MIN (self->top_daerah->len, 3);
-      for (guint i = 0; i < limit; i++)
+      /* Pemda only: institutions such as "Bank Kalbar" stay in the table. */
+      for (guint i = 0; i < self->top_daerah->len && items->len < 3; i++)
         {
           const TamuSummaryCount *c = g_ptr_array_index (self->top_daerah, i);
 
-          g_ptr_array_add (items, g_strdup_printf ("%s (%d kali)", c->name, c->count));
+          if (tamu_regions_match (c->name) != NULL)
+            g_ptr_array_add (items, g_strdup_printf ("%s (%d kali)", c->name, c->count));
         }
-      g_string_append (out, "Pemda pengguna terbanyak adalah ");
-      append_list (out, items);
-      g_string_append_c (out, '.');
+      if (items->len > 0)
+        {
+          g_string_append (out, "Pemda pengguna terbanyak adalah ");
+          append_list (out, items);
+          g_string_append (out, ". ");
+        }
     }
 
   if (self->by_topic->len > 0)
@@ -264,12 +269,13 @@ append_top (GString           *out,
 
           g_ptr_array_add (items, g_strdup_printf ("%s (%d)", c->name, c->count));
         }
-      if (self->top_daerah->len > 0)
-        g_string_append_c (out, ' ');
       g_string_append (out, "Topik konsultasi terbanyak adalah ");
       append_list (out, items);
       g_string_append_c (out, '.');
     }
+
+  while (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
 }
 
 char *

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include "tamu-error.h"
@@ -423,7 +424,19 @@ open_workbook (const char *tmp,
                GError    **error)
 {
   lxw_workbook_options options = { .constant_memory = LXW_FALSE, .tmpdir = NULL };
-  lxw_workbook *workbook = workbook_new_opt (tmp, &options);
+  g_autofree char *dir = g_path_get_dirname (path);
+  lxw_workbook *workbook;
+
+  /* Checked here so the message is ours rather than libxlsxwriter's on stderr. */
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR) || g_access (dir, W_OK) != 0)
+    {
+      g_set_error (error, TAMU_ERROR, TAMU_ERROR_FAILED,
+                   _("xlsx: could not write “%s”: the folder “%s” does not exist or is not writable"),
+                   path, dir);
+      return NULL;
+    }
+
+  workbook = workbook_new_opt (tmp, &options);
 
   if (workbook == NULL)
     g_set_error (error, TAMU_ERROR, TAMU_ERROR_FAILED,

@@ -209,12 +209,13 @@ add_unresolved_warning (GPtrArray         *warnings,
                         const TamuBooking *booking)
 {
   g_autofree char *date = tamu_format_date_iso (&booking->date);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, booking->id);
 
   g_ptr_array_add (warnings,
                    g_strdup_printf (booking->type == TAMU_BOOKING_VIDCON
-                                    ? _("unresolved: the video conference with %s on %s (booking %" G_GINT64_FORMAT ") was never checked in or marked no-show")
-                                    : _("unresolved: the visit of %s on %s (booking %" G_GINT64_FORMAT ") was never checked in or marked no-show"),
-                                    booking->daerah ? booking->daerah : "?", date, booking->id));
+                                    ? _("unresolved: the video conference with %s on %s (booking %s) was never checked in or marked no-show")
+                                    : _("unresolved: the visit of %s on %s (booking %s) was never checked in or marked no-show"),
+                                    booking->daerah ? booking->daerah : "?", date, id));
 }
 
 static void
@@ -222,6 +223,7 @@ add_region_warning (GPtrArray         *warnings,
                     const TamuBooking *booking)
 {
   g_autofree char *date = tamu_format_date_iso (&booking->date);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, booking->id);
   const TamuRegion *suggestion = NULL;
 
   if (booking->daerah != NULL)
@@ -229,12 +231,12 @@ add_region_warning (GPtrArray         *warnings,
 
   if (suggestion != NULL)
     g_ptr_array_add (warnings,
-                     g_strdup_printf (_("daerah: “%s” on %s (booking %" G_GINT64_FORMAT ") is not in the region list (did you mean %s?) and is left out of the province counts"),
-                                      booking->daerah, date, booking->id, suggestion->short_name));
+                     g_strdup_printf (_("daerah: “%s” on %s (booking %s) is not in the region list (did you mean %s?) and is left out of the province counts"),
+                                      booking->daerah, date, id, suggestion->short_name));
   else
     g_ptr_array_add (warnings,
-                     g_strdup_printf (_("daerah: “%s” on %s (booking %" G_GINT64_FORMAT ") is not in the region list and is left out of the province counts"),
-                                      booking->daerah ? booking->daerah : "", date, booking->id));
+                     g_strdup_printf (_("daerah: “%s” on %s (booking %s) is not in the region list and is left out of the province counts"),
+                                      booking->daerah ? booking->daerah : "", date, id));
 }
 
 static void
@@ -255,10 +257,12 @@ add_duplicate_warnings (GPtrArray *warnings,
           if (g_utf8_collate (tamu_summary_daerah_name (a), tamu_summary_daerah_name (b)) == 0)
             {
               g_autofree char *date = tamu_format_date_iso (&a->date);
+              g_autofree char *id_a = g_strdup_printf ("%" G_GINT64_FORMAT, a->id);
+              g_autofree char *id_b = g_strdup_printf ("%" G_GINT64_FORMAT, b->id);
 
               g_ptr_array_add (warnings,
-                               g_strdup_printf (_("duplicate: %s is recorded twice on %s (bookings %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT ")"),
-                                                tamu_summary_daerah_name (a), date, a->id, b->id));
+                               g_strdup_printf (_("duplicate: %s is recorded twice on %s (bookings %s and %s)"),
+                                                tamu_summary_daerah_name (a), date, id_a, id_b));
             }
         }
     }
@@ -306,9 +310,7 @@ tamu_summary_new (TamuStore *store,
   /* One grouped count covers the previous month, the same month last year
    * and the cumulative figure. */
   since_year = policy->count_since_year;
-  g_date_set_dmy (&from, 1, month, year - 1);
-  if (since_year < year - 1)
-    g_date_set_dmy (&from, 1, G_DATE_JANUARY, since_year);
+  g_date_set_dmy (&from, 1, G_DATE_JANUARY, MIN (since_year, year - 1));
   counts = tamu_store_count_by_month (store, &from, &self->last, error);
   if (counts == NULL)
     return NULL;
