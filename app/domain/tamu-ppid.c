@@ -208,7 +208,7 @@ tamu_ppid_request_validate (const TamuPpidRequest *self,
   if (self->fee < 0)
     {
       g_set_error (error, TAMU_ERROR, TAMU_ERROR_INVALID,
-                   _("fee: %" G_GINT64_FORMAT " is negative"), self->fee);
+                   _("fee: a fee cannot be negative"));
       return FALSE;
     }
 

@@ -80,6 +80,53 @@ static const TamuMigration migrations[] = {
     ");"
     "CREATE INDEX audit_by_entity ON audit (entity, entity_id);"
   },
+  {
+    2,
+    /* The PPID register (issue 5).  Dates are YYYY-MM-DD office days;
+     * deadlines are not stored: they follow the holiday calendar. */
+    "CREATE TABLE ppid_requests ("
+    "  id                 INTEGER PRIMARY KEY,"
+    "  year               INTEGER NOT NULL,"
+    "  sequence           INTEGER NOT NULL CHECK (sequence > 0),"
+    "  number             TEXT NOT NULL UNIQUE,"
+    "  received           TEXT NOT NULL CHECK (received GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+    "  channel            TEXT,"
+    "  name               TEXT NOT NULL,"
+    "  address            TEXT,"
+    "  contact            TEXT,"
+    "  occupation         TEXT,"
+    "  category           TEXT NOT NULL CHECK (category IN ('individual', 'legal-entity', 'group')),"
+    "  identity_number    TEXT,"
+    "  information        TEXT NOT NULL,"
+    "  purpose            TEXT,"
+    "  obtain_method      TEXT,"
+    "  delivery_method    TEXT,"
+    "  form               TEXT NOT NULL CHECK (form IN ('softcopy', 'hardcopy')),"
+    "  kind               TEXT NOT NULL CHECK (kind IN ('view', 'copy')),"
+    "  info_status        TEXT NOT NULL CHECK (info_status IN ('unknown', 'held', 'not-held', 'not-documented')),"
+    "  fee                INTEGER NOT NULL DEFAULT 0 CHECK (fee >= 0),"
+    "  notes              TEXT,"
+    "  status             TEXT NOT NULL CHECK (status IN ('received', 'extended', 'answered',"
+    "                       'objection-filed', 'objection-answered', 'dispute-filed', 'withdrawn')),"
+    "  extended_on        TEXT,"
+    "  extension_days     INTEGER NOT NULL DEFAULT 0 CHECK (extension_days BETWEEN 0 AND 7),"
+    "  extension_reason   TEXT,"
+    "  decision           TEXT CHECK (decision IN ('granted', 'partial', 'refused')),"
+    "  refusal_reason     TEXT CHECK (refusal_reason IN ('exempt', 'not-held', 'not-documented')),"
+    "  holder             TEXT,"
+    "  responded          TEXT,"
+    "  objected           TEXT,"
+    "  objection_reason   TEXT,"
+    "  objection_answered TEXT,"
+    "  disputed           TEXT,"
+    "  withdrawn          TEXT,"
+    "  created_at         TEXT NOT NULL,"
+    "  updated_at         TEXT NOT NULL,"
+    "  UNIQUE (year, sequence),"
+    "  CHECK (decision <> 'refused' OR refusal_reason IS NOT NULL)"
+    ");"
+    "CREATE INDEX ppid_requests_by_received ON ppid_requests (received);"
+  },
 };
 
 const TamuMigration *
