@@ -504,6 +504,8 @@ test_search_prefix_first (void)
   assert_search_first ("jatim", "35");
   assert_search_first ("tangsel", "36.74");
   assert_search_first ("Tidore", "82.72");
+  /* No kabupaten is called Tidore: the kota is offered. */
+  assert_search_first ("Kab. Tidore", "82.72");
 
   /* "Jakarta" is the province's own alias and starts the five kota: all
    * rank first, by code; the region merely containing it (none here) after. */

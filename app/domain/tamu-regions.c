@@ -673,10 +673,41 @@ compare_hits (gconstpointer a,
   return strcmp (ha->region->code, hb->region->code);
 }
 
+static void
+collect_hits (RegionData       *data,
+              const ParsedName *parsed,
+              gboolean          by_kind,
+              GArray           *hits)
+{
+  const TamuRegion *alias = g_hash_table_lookup (data->aliases, parsed->base);
+
+  for (guint i = 0; i < data->n_regions; i++)
+    {
+      const TamuRegion *region = &data->regions[i];
+      const RegionKeys *keys = &data->keys[i];
+      SearchHit hit = { region, G_MAXUINT };
+
+      if (!by_kind || region->kind == parsed->kind)
+        {
+          hit.rank = MIN (hit.rank, rank_in (keys->short_base, parsed->base));
+          hit.rank = MIN (hit.rank, rank_in (keys->name_base, parsed->base));
+          if (region == alias)
+            hit.rank = 0;
+        }
+      hit.rank = MIN (hit.rank, rank_in (keys->short_full, parsed->full));
+      hit.rank = MIN (hit.rank, rank_in (keys->name_full, parsed->full));
+
+      if (hit.rank != G_MAXUINT)
+        g_array_append_val (hits, hit);
+    }
+}
+
 /*
  * Best first: names that start with what was typed, then names that contain
  * it, each group by code.  "cila" finds Kab. Cilacap; "kota b" the kota
- * whose names start with B; "jatim" Prov. Jawa Timur.  @limit 0 means all.
+ * whose names start with B; "jatim" Prov. Jawa Timur.  When the kind typed
+ * has no such name, the other kinds are searched: "Kab. Tidore" offers Kota
+ * Tidore Kepulauan.  @limit 0 means all.
  */
 GPtrArray *
 tamu_regions_search (const char *text,
@@ -685,7 +716,6 @@ tamu_regions_search (const char *text,
   RegionData *data;
   g_auto(ParsedName) parsed = { 0 };
   g_autoptr(GArray) hits = NULL;
-  const TamuRegion *alias;
   GPtrArray *result;
 
   g_return_val_if_fail (text != NULL, NULL);
@@ -696,30 +726,10 @@ tamu_regions_search (const char *text,
   if (*parsed.full == '\0')
     return result;
 
-  alias = g_hash_table_lookup (data->aliases, parsed.base);
   hits = g_array_new (FALSE, FALSE, sizeof (SearchHit));
-
-  for (guint i = 0; i < data->n_regions; i++)
-    {
-      const TamuRegion *region = &data->regions[i];
-      const RegionKeys *keys = &data->keys[i];
-      SearchHit hit = { region, G_MAXUINT };
-
-      if (!parsed.has_kind || region->kind == parsed.kind)
-        {
-          if (*parsed.base == '\0')
-            hit.rank = 0;
-          hit.rank = MIN (hit.rank, rank_in (keys->short_base, parsed.base));
-          hit.rank = MIN (hit.rank, rank_in (keys->name_base, parsed.base));
-          if (region == alias)
-            hit.rank = 0;
-        }
-      hit.rank = MIN (hit.rank, rank_in (keys->short_full, parsed.full));
-      hit.rank = MIN (hit.rank, rank_in (keys->name_full, parsed.full));
-
-      if (hit.rank != G_MAXUINT)
-        g_array_append_val (hits, hit);
-    }
+  collect_hits (data, &parsed, parsed.has_kind, hits);
+  if (hits->len == 0 && parsed.has_kind)
+    collect_hits (data, &parsed, FALSE, hits);
 
   g_array_sort (hits, compare_hits);
   for (guint i = 0; i < hits->len && (limit == 0 || i < limit); i++)
