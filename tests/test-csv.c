@@ -17,7 +17,7 @@ static GPtrArray *
 parse_ok (const char *text,
           char       *out_separator)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   GPtrArray *records = tamu_csv_parse (text, -1, 0, out_separator, &error);
 
   g_assert_no_error (error);
@@ -57,7 +57,7 @@ booking_parse (const char  *text,
                const GDate *today,
                GError     **error)
 {
-  g_autoptr (GPtrArray) topics = tamu_topics_new_default ();
+  g_autoptr(GPtrArray) topics = tamu_topics_new_default ();
 
   return tamu_booking_csv_parse (text, strlen (text), topics, today, error);
 }
@@ -66,7 +66,7 @@ booking_parse (const char  *text,
 static TamuBookingCsv *
 booking_parse_ok (const char *text)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   TamuBookingCsv *csv;
   GDate today;
 
@@ -111,7 +111,7 @@ assert_date (const GDate *date,
 static void
 test_reader_quoting (void)
 {
-  g_autoptr (GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) records = NULL;
   char separator = 0;
 
   records = parse_ok ("a,\"b,c\",\"say \"\"hi\"\"\",,\"\"\n"
@@ -129,7 +129,7 @@ test_reader_quoting (void)
 static void
 test_reader_bom (void)
 {
-  g_autoptr (GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) records = NULL;
 
   records = parse_ok (TAMU_CSV_BOM "Tanggal,Daerah\n1 Maret 2024,Kab. Bandung\n", NULL);
   g_assert_cmpuint (records->len, ==, 2);
@@ -141,7 +141,7 @@ test_reader_bom (void)
 static void
 test_reader_semicolon (void)
 {
-  g_autoptr (GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) records = NULL;
   char separator = 0;
 
   /* Excel with Indonesian settings: ';' separates, ',' is text. */
@@ -156,6 +156,18 @@ test_reader_semicolon (void)
   assert_fields (record_at (records, 2), 3,
                  (const char *[]) { "20 Maret 2024", "Kab. X; Y", "TKD", NULL });
 
+  /* Excel's "sep=" line names the separator and is no record; lines still count. */
+  {
+    g_autoptr(GPtrArray) hinted = NULL;
+
+    separator = 0;
+    hinted = parse_ok (TAMU_CSV_BOM "sep=;\r\nDaerah;Topik,Catatan\r\nKab. A;TKD,DAU\r\n", &separator);
+    g_assert_cmpint (separator, ==, ';');
+    g_assert_cmpuint (hinted->len, ==, 2);
+    assert_fields (record_at (hinted, 0), 2, (const char *[]) { "Daerah", "Topik,Catatan", NULL });
+    assert_fields (record_at (hinted, 1), 3, (const char *[]) { "Kab. A", "TKD,DAU", NULL });
+  }
+
   /* A header with more commas than semicolons is a comma file. */
   g_assert_cmpint (tamu_csv_detect_separator ("a;b,c,d\n1;2;3;4;5", 17), ==, ',');
   /* Separators inside quotes do not count. */
@@ -165,8 +177,8 @@ test_reader_semicolon (void)
 static void
 test_reader_line_ends (void)
 {
-  g_autoptr (GPtrArray) crlf = parse_ok ("a,b\r\nc,d\r\n\r\ne,f", NULL);
-  g_autoptr (GPtrArray) cr = parse_ok ("a,b\rc,d\r", NULL);
+  g_autoptr(GPtrArray) crlf = parse_ok ("a,b\r\nc,d\r\n\r\ne,f", NULL);
+  g_autoptr(GPtrArray) cr = parse_ok ("a,b\rc,d\r", NULL);
 
   g_assert_cmpuint (crlf->len, ==, 4);
   assert_fields (record_at (crlf, 0), 1, (const char *[]) { "a", "b", NULL });
@@ -185,7 +197,7 @@ test_reader_line_ends (void)
 static void
 test_reader_embedded_newlines (void)
 {
-  g_autoptr (GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) records = NULL;
 
   records = parse_ok ("date,notes\r\n"
                       "2024-03-01,\"first line\r\nsecond line\nthird\"\r\n"
@@ -201,8 +213,8 @@ test_reader_embedded_newlines (void)
 static void
 test_reader_bad_utf8 (void)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = NULL;
   /* Line 3 holds "Kab. Bandung" in Windows-1252 with a stray 0xE9. */
   const char text[] = "a,b\r\nc,d\r\nKab. Band\xe9ng,3\r\n";
 
@@ -222,8 +234,8 @@ test_reader_bad_utf8 (void)
 static void
 test_reader_unterminated_quote (void)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = NULL;
 
   records = tamu_csv_parse ("a,b\nc,d\ne,\"never closed\nf,g\nh,i\n", -1, 0, NULL, &error);
   g_assert_null (records);
@@ -241,9 +253,9 @@ test_reader_unterminated_quote (void)
 static void
 test_reader_empty (void)
 {
-  g_autoptr (GPtrArray) empty = parse_ok ("", NULL);
-  g_autoptr (GPtrArray) bom = parse_ok (TAMU_CSV_BOM, NULL);
-  g_autoptr (GPtrArray) trailing = parse_ok ("a,b,\n", NULL);
+  g_autoptr(GPtrArray) empty = parse_ok ("", NULL);
+  g_autoptr(GPtrArray) bom = parse_ok (TAMU_CSV_BOM, NULL);
+  g_autoptr(GPtrArray) trailing = parse_ok ("a,b,\n", NULL);
 
   g_assert_cmpuint (empty->len, ==, 0);
   g_assert_cmpuint (bom->len, ==, 0);
@@ -275,8 +287,8 @@ assert_cell (const char *text,
 static void
 test_writer_quoting (void)
 {
-  g_autoptr (GString) out = g_string_new (NULL);
-  g_autoptr (GPtrArray) records = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GPtrArray) records = NULL;
   const char *row[] = { "plain", "a,b", "a;b", "say \"hi\"", "two\nlines", " padded ", NULL, "" };
 
   assert_cell ("plain", "plain");
@@ -336,7 +348,7 @@ test_writer_neutralise (void)
     {
       g_autofree char *cell = write_cell (cases[i].value, ',');
       g_autofree char *row = g_strconcat (cell, "\r\n", NULL);
-      g_autoptr (GPtrArray) records = NULL;
+      g_autoptr(GPtrArray) records = NULL;
       const TamuCsvRecord *record;
 
       g_test_message ("value %s", cases[i].value);
@@ -355,7 +367,7 @@ test_writer_neutralise (void)
 static void
 test_booking_header_aliases (void)
 {
-  g_autoptr (TamuBookingCsv) csv = NULL;
+  g_autoptr(TamuBookingCsv) csv = NULL;
   const char * const *ignored;
   TamuBooking *b;
 
@@ -397,7 +409,7 @@ test_booking_header_aliases (void)
 static void
 test_booking_english_headers (void)
 {
-  g_autoptr (TamuBookingCsv) csv = NULL;
+  g_autoptr(TamuBookingCsv) csv = NULL;
   TamuBooking *b;
 
   csv = booking_parse_ok ("Type,Date,Time,Duration,Daerah,Topic,Guests,Actual_Guests,Status,"
@@ -419,8 +431,8 @@ test_booking_english_headers (void)
 static void
 test_booking_missing_columns (void)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TamuBookingCsv) csv = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TamuBookingCsv) csv = NULL;
 
   csv = booking_parse ("\n\nTanggal,Daerah,Jumlah Tamu\n1 Maret 2024,Kab. Bandung,9\n", NULL, &error);
   g_assert_null (csv);
@@ -463,7 +475,7 @@ has_problem (TamuBookingCsv *csv,
 static void
 test_booking_problems (void)
 {
-  g_autoptr (TamuBookingCsv) csv = NULL;
+  g_autoptr(TamuBookingCsv) csv = NULL;
   /* Every row but lines 2 and 24 has something wrong; line 4 spans lines 4–5. */
   const char *text =
     "type,date,time,duration,daerah,topic,guests,actual_guests,status,room,email,phone,link,cancel_reason\n"
@@ -543,7 +555,7 @@ test_booking_problems (void)
 static void
 test_booking_status_defaults (void)
 {
-  g_autoptr (TamuBookingCsv) csv = NULL;
+  g_autoptr(TamuBookingCsv) csv = NULL;
 
   /* Today is 15 March 2024. */
   csv = booking_parse_ok ("jenis,tanggal,jam,daerah,topik,jumlah tamu,tamu hadir,status\n"
@@ -586,7 +598,7 @@ test_booking_status_defaults (void)
 static void
 test_booking_values (void)
 {
-  g_autoptr (TamuBookingCsv) csv = NULL;
+  g_autoptr(TamuBookingCsv) csv = NULL;
   static const struct
   {
     TamuBookingType type;
@@ -626,7 +638,7 @@ test_booking_values (void)
 static void
 test_booking_bad_dates (void)
 {
-  g_autoptr (TamuBookingCsv) csv = NULL;
+  g_autoptr(TamuBookingCsv) csv = NULL;
 
   csv = booking_parse_ok ("type,date,time,daerah,topic,guests\n"
                           "tatap-muka,31/02/2024,09:00,Kab. A,TKD,2\n"
@@ -646,8 +658,8 @@ static GBytes *
 load_demo (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "demo-2024-03.csv", NULL);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) resource = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) resource = NULL;
   char *contents = NULL;
   gsize length = 0;
 
@@ -666,11 +678,11 @@ load_demo (void)
 static void
 test_booking_demo (void)
 {
-  g_autoptr (GBytes) bytes = load_demo ();
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) topics = tamu_topics_new_default ();
-  g_autoptr (TamuBookingCsv) csv = NULL;
-  g_autoptr (TamuPolicy) policy = tamu_policy_new_default ();
+  g_autoptr(GBytes) bytes = load_demo ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) topics = tamu_topics_new_default ();
+  g_autoptr(TamuBookingCsv) csv = NULL;
+  g_autoptr(TamuPolicy) policy = tamu_policy_new_default ();
   guint tatap_muka = 0, vidcon = 0, on_20th = 0, banjar_21st = 0;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
@@ -855,10 +867,10 @@ static void
 round_trip (gboolean with_bom,
             char     separator)
 {
-  g_autoptr (GPtrArray) bookings = make_round_trip_bookings ();
-  g_autoptr (GPtrArray) topics = tamu_topics_new_default ();
-  g_autoptr (TamuBookingCsv) csv = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GPtrArray) bookings = make_round_trip_bookings ();
+  g_autoptr(GPtrArray) topics = tamu_topics_new_default ();
+  g_autoptr(TamuBookingCsv) csv = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   GDate today;
 
@@ -891,8 +903,8 @@ test_booking_round_trip (void)
 static void
 test_booking_write_neutralises (void)
 {
-  g_autoptr (GPtrArray) bookings = make_round_trip_bookings ();
-  g_autoptr (GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) bookings = make_round_trip_bookings ();
+  g_autoptr(GPtrArray) records = NULL;
   g_autofree char *text = tamu_booking_csv_write (bookings, TRUE);
   const TamuCsvRecord *header;
   const TamuCsvRecord *row;

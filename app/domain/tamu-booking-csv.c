@@ -124,7 +124,7 @@ find_column (const char *header)
   for (int i = 0; i < N_COLUMNS; i++)
     {
       g_autofree char *name = fold_key (columns[i].name);
-      g_auto (GStrv) aliases = g_strsplit (columns[i].aliases, "|", -1);
+      g_auto(GStrv) aliases = g_strsplit (columns[i].aliases, "|", -1);
 
       if (g_str_equal (key, name))
         return i;
@@ -174,9 +174,29 @@ strip_suffix (char       *text,
     }
 }
 
+/*
+ * A topic cell resolved once per distinct text: the same few cells ("TKD",
+ * "DAU, DAK NF") repeat on nearly every row, and resolving dominated the
+ * import of a large file.
+ */
+typedef struct
+{
+  GStrv topics;  /* or NULL, with: */
+  char *message; /* the error's message */
+} ResolvedTopics;
+
+static void
+resolved_topics_free (ResolvedTopics *resolved)
+{
+  g_strfreev (resolved->topics);
+  g_free (resolved->message);
+  g_free (resolved);
+}
+
 typedef struct
 {
   TamuBookingCsvReal *self;
+  GHashTable         *topic_cache; /* cell text → ResolvedTopics */
   guint               line;
   guint               n_problems;
 } Row;
@@ -285,7 +305,7 @@ parse_date (const char *text,
             GDate      *out,
             GError    **error)
 {
-  g_autoptr (GMatchInfo) match = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
   static GRegex *dmy;
 
   if (g_once_init_enter (&dmy))
@@ -327,7 +347,7 @@ parse_time (const char *text,
             int        *out_duration,
             GError    **error)
 {
-  g_autoptr (GString) clean = g_string_new (text);
+  g_autoptr(GString) clean = g_string_new (text);
   int end;
 
   g_string_replace (clean, "–", "-", 0);
@@ -340,7 +360,7 @@ parse_time (const char *text,
   *out_duration = 0;
   if (strchr (clean->str, '-') != NULL)
     {
-      g_autoptr (GString) compact = g_string_new (NULL);
+      g_autoptr(GString) compact = g_string_new (NULL);
 
       for (const char *p = clean->str; *p != '\0'; p++)
         if (*p != ' ')
@@ -417,8 +437,8 @@ parse_row (Row                 *row,
            GPtrArray           *topics,
            const GDate         *today)
 {
-  g_autoptr (TamuBooking) booking = tamu_booking_new ();
-  g_auto (Cells) cells = { { NULL, } };
+  g_autoptr(TamuBooking) booking = tamu_booking_new ();
+  g_auto(Cells) cells = { { NULL, } };
   guint n_cells = g_strv_length (record->fields);
   gboolean type_known = FALSE;
   gboolean date_known = FALSE;
@@ -456,7 +476,7 @@ parse_row (Row                 *row,
     row_problem (row, _("date: required (2024-03-20 or 20 Maret 2024)"));
   else
     {
-      g_autoptr (GError) error = NULL;
+      g_autoptr(GError) error = NULL;
 
       if (parse_date (cells.v[COL_DATE], &booking->date, &error))
         date_known = TRUE;
@@ -467,14 +487,14 @@ parse_row (Row                 *row,
   /* time, duration */
   if (cells.v[COL_TIME] != NULL)
     {
-      g_autoptr (GError) error = NULL;
+      g_autoptr(GError) error = NULL;
 
       if (!parse_time (cells.v[COL_TIME], &booking->start, &range_duration, &error))
         row_error (row, error);
     }
   if (cells.v[COL_DURATION] != NULL)
     {
-      g_autoptr (GError) error = NULL;
+      g_autoptr(GError) error = NULL;
 
       strip_suffix (cells.v[COL_DURATION], "menit");
       strip_suffix (cells.v[COL_DURATION], "minutes");
@@ -501,22 +521,32 @@ parse_row (Row                 *row,
     row_problem (row, _("topic: required (for example TKD or “DAU, DAK NF”)"));
   else
     {
-      g_autoptr (GError) error = NULL;
-      GStrv resolved = tamu_topics_resolve_list (topics, cells.v[COL_TOPIC], &error);
+      ResolvedTopics *resolved = g_hash_table_lookup (row->topic_cache, cells.v[COL_TOPIC]);
 
       if (resolved == NULL)
-        row_error (row, error);
+        {
+          g_autoptr(GError) error = NULL;
+
+          resolved = g_new0 (ResolvedTopics, 1);
+          resolved->topics = tamu_topics_resolve_list (topics, cells.v[COL_TOPIC], &error);
+          if (resolved->topics == NULL)
+            resolved->message = g_strdup (error != NULL ? error->message : "topic: ?");
+          g_hash_table_insert (row->topic_cache, g_strdup (cells.v[COL_TOPIC]), resolved);
+        }
+
+      if (resolved->topics == NULL)
+        row_problem (row, "%s", resolved->message);
       else
         {
           g_strfreev (booking->topics);
-          booking->topics = resolved;
+          booking->topics = g_strdupv (resolved->topics);
         }
     }
 
   /* guests, actual_guests */
   if (cells.v[COL_GUESTS] != NULL)
     {
-      g_autoptr (GError) error = NULL;
+      g_autoptr(GError) error = NULL;
 
       if (tamu_parse_int ("guests", cells.v[COL_GUESTS], 1, 1000, &booking->guests, &error))
         guests_known = TRUE;
@@ -528,7 +558,7 @@ parse_row (Row                 *row,
 
   if (cells.v[COL_ACTUAL_GUESTS] != NULL)
     {
-      g_autoptr (GError) error = NULL;
+      g_autoptr(GError) error = NULL;
 
       if (!tamu_parse_int ("actual_guests", cells.v[COL_ACTUAL_GUESTS], 0, 1000, &actual_guests, &error))
         {
@@ -647,10 +677,11 @@ tamu_booking_csv_parse (const char  *data,
                         const GDate *today,
                         GError     **error)
 {
-  g_autoptr (TamuBookingCsv) self = NULL;
-  g_autoptr (GPtrArray) records = NULL;
-  g_autoptr (GStrvBuilder) ignored = g_strv_builder_new ();
-  g_autoptr (GString) missing = NULL;
+  g_autoptr(TamuBookingCsv) self = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GStrvBuilder) ignored = g_strv_builder_new ();
+  g_autoptr(GString) missing = NULL;
+  g_autoptr(GHashTable) topic_cache = NULL;
   TamuBookingCsvReal *real;
   const TamuCsvRecord *header = NULL;
   int index[N_COLUMNS];
@@ -746,11 +777,13 @@ tamu_booking_csv_parse (const char  *data,
     }
 
   real->ignored = g_strv_builder_end (ignored);
+  topic_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) resolved_topics_free);
 
   for (guint r = first + 1; r < records->len; r++)
     {
       const TamuCsvRecord *record = g_ptr_array_index (records, r);
-      Row row = { real, record->line, 0 };
+      Row row = { real, topic_cache, record->line, 0 };
       TamuBooking *booking;
 
       if (tamu_csv_record_is_blank (record))
@@ -809,7 +842,7 @@ tamu_booking_csv_write_full (GPtrArray *bookings,
   for (guint i = 0; i < bookings->len; i++)
     {
       const TamuBooking *b = g_ptr_array_index (bookings, i);
-      g_auto (Cells) owned = { { NULL, } };
+      g_auto(Cells) owned = { { NULL, } };
       const char *row[N_COLUMNS] = { NULL, };
 
       row[COL_TYPE] = tamu_booking_type_to_string (b->type);

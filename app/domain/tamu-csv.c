@@ -71,8 +71,8 @@ tamu_csv_parse (const char *data,
                 char       *out_separator,
                 GError    **error)
 {
-  g_autoptr (GPtrArray) records = NULL;
-  g_autoptr (GString) field = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GString) field = NULL;
   const char *start;
   const char *p;
   const char *end;
@@ -105,6 +105,21 @@ tamu_csv_parse (const char *data,
       return NULL;
     }
 
+  /* Excel writes, and honours, a first line "sep=;" naming the separator. */
+  if (end - start >= 5 && g_ascii_strncasecmp (start, "sep=", 4) == 0
+      && (start[4] == ',' || start[4] == ';')
+      && (end - start == 5 || start[5] == '\r' || start[5] == '\n'))
+    {
+      if (separator == 0)
+        separator = start[4];
+      start += 5;
+      if (start < end && *start == '\r')
+        start++;
+      if (start < end && *start == '\n')
+        start++;
+      line = 2;
+    }
+
   if (separator == 0)
     separator = tamu_csv_detect_separator (start, end - start);
   if (out_separator != NULL)
@@ -116,7 +131,7 @@ tamu_csv_parse (const char *data,
 
   while (p < end)
     {
-      g_autoptr (GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
       TamuCsvRecord *record;
       guint record_line = line;
 

@@ -32,8 +32,9 @@ char tamu_csv_detect_separator (const char *data,
 
 /*
  * Reads every record of @data (@length bytes, or -1 for a NUL-terminated
- * string).  @separator is ',' or ';', or 0 to detect it from the header; the
- * one used is stored in @out_separator if not NULL.  A leading BOM is
+ * string).  @separator is ',' or ';', or 0 to detect it: from Excel's
+ * "sep=;" first line if there is one (it is skipped), else from the header;
+ * the one used is stored in @out_separator if not NULL.  A leading BOM is
  * skipped; a line break inside a quoted field comes out as "\n".
  *
  * Returns a GPtrArray of TamuCsvRecord (it frees them), or NULL with
