@@ -40,7 +40,17 @@ assert_suggest (const char *text,
 static gpointer
 match_in_thread (gpointer user_data)
 {
-  return (gpointer) tamu_regions_match (user_data);
+  const TamuRegion *region = tamu_regions_match (user_data);
+
+  /* Suggestions share a cache between threads: fill and read it at once. */
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *typo = g_strdup_printf ("Kab. Cilacep %u", i % 50);
+
+      g_assert_null (tamu_regions_suggest (typo));
+      g_assert_cmpstr (tamu_regions_suggest ("Kab. Lamogan")->code, ==, "35.24");
+    }
+  return (gpointer) region;
 }
 
 /* Runs first: several threads racing to load the list must all see it whole. */

@@ -29,6 +29,8 @@
 #define N_KINDS 3
 /* Names are short; longer input is not a region and is not worth a distance. */
 #define MAX_DISTANCE_LEN 64
+/* An import repeats the same few unknown names: remember that many answers. */
+#define CLOSEST_CACHE_SIZE 4096
 
 typedef struct
 {
@@ -48,6 +50,8 @@ typedef struct
   GHashTable *by_kind[N_KINDS]; /* key → TamuRegion, or &ambiguous */
   GHashTable *by_base;          /* key → GPtrArray of distinct TamuRegion */
   GHashTable *aliases;          /* alias key → TamuRegion */
+  GMutex      cache_lock;
+  GHashTable *closest_cache;    /* "kind:base" → TamuRegion or NULL */
 } RegionData;
 
 typedef struct
@@ -386,6 +390,8 @@ load_regions (void)
   data->by_base = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) g_ptr_array_unref);
   data->aliases = g_hash_table_new (g_str_hash, g_str_equal);
+  g_mutex_init (&data->cache_lock);
+  data->closest_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < data->n_regions; i++)
     {
@@ -501,35 +507,54 @@ tamu_regions_match (const char *text)
   return match_parsed (get_data (), &parsed);
 }
 
-/* Optimal string alignment distance: a swap of two letters costs one. */
+/*
+ * Optimal string alignment distance (a swap of two letters costs one), or
+ * @limit + 1 when it exceeds @limit.  Only the band of cells within @limit of
+ * the diagonal is computed, and a row whose cells all exceed @limit ends the
+ * search: a name is compared with every region, so this is what keeps a
+ * suggestion cheap.
+ */
 static guint
 edit_distance (const char *a,
-               const char *b)
+               const char *b,
+               guint       limit)
 {
+  const guint over = limit + 1;
   guint la = strlen (a);
   guint lb = strlen (b);
-  guint rows[3][MAX_DISTANCE_LEN + 1];
+  guint rows[3][MAX_DISTANCE_LEN + 2];
   guint *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
 
   g_assert (la <= MAX_DISTANCE_LEN && lb <= MAX_DISTANCE_LEN);
 
-  for (guint j = 0; j <= lb; j++)
-    prev[j] = j;
+  if ((la > lb ? la - lb : lb - la) > limit)
+    return over;
+
+  for (guint j = 0; j <= lb + 1; j++)
+    prev[j] = prev2[j] = MIN (j, over);
 
   for (guint i = 1; i <= la; i++)
     {
+      guint jlo = i > limit ? i - limit : 1;
+      guint jhi = MIN (lb, i + limit);
+      guint row_min = over;
       guint *tmp;
 
-      cur[0] = i;
-      for (guint j = 1; j <= lb; j++)
+      cur[jlo - 1] = jlo == 1 ? MIN (i, over) : over;
+      for (guint j = jlo; j <= jhi; j++)
         {
           guint cost = a[i - 1] == b[j - 1] ? 0 : 1;
           guint best = MIN (MIN (prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
 
           if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
             best = MIN (best, prev2[j - 2] + 1);
-          cur[j] = best;
+          cur[j] = MIN (best, over);
+          row_min = MIN (row_min, cur[j]);
         }
+      cur[jhi + 1] = over;
+      if (row_min > limit)
+        return over;
+
       tmp = prev2;
       prev2 = prev;
       prev = cur;
@@ -584,7 +609,7 @@ closest (RegionData    *data,
 
           if (clen > MAX_DISTANCE_LEN || (clen > len ? clen - len : len - clen) > limit)
             continue;
-          distance = edit_distance (base, candidates[c]);
+          distance = edit_distance (base, candidates[c], limit);
           if (distance > limit)
             continue;
           if (distance < best_distance)
@@ -603,6 +628,52 @@ closest (RegionData    *data,
   return tie ? NULL : best;
 }
 
+/* The likely typo: within the kind typed first, then among all regions. */
+static const TamuRegion *
+closest_any (RegionData       *data,
+             const ParsedName *parsed)
+{
+  gsize len = strlen (parsed->base);
+  guint limit = allowed_distance (len);
+  const TamuRegion *region = NULL;
+
+  if (limit == 0 || len > MAX_DISTANCE_LEN)
+    return NULL;
+
+  if (parsed->has_kind)
+    region = closest (data, parsed->base, TRUE, parsed->kind, limit);
+  if (region == NULL)
+    region = closest (data, parsed->base, FALSE, TAMU_REGION_PROVINCE, limit);
+  return region;
+}
+
+static const TamuRegion *
+closest_cached (RegionData       *data,
+                const ParsedName *parsed)
+{
+  g_autofree char *key = g_strdup_printf ("%d:%s", parsed->has_kind ? (int) parsed->kind : -1,
+                                          parsed->base);
+  const TamuRegion *region;
+  gpointer cached;
+  gboolean found;
+
+  g_mutex_lock (&data->cache_lock);
+  found = g_hash_table_lookup_extended (data->closest_cache, key, NULL, &cached);
+  g_mutex_unlock (&data->cache_lock);
+  if (found)
+    return cached;
+
+  region = closest_any (data, parsed);
+
+  g_mutex_lock (&data->cache_lock);
+  if (g_hash_table_size (data->closest_cache) >= CLOSEST_CACHE_SIZE)
+    g_hash_table_remove_all (data->closest_cache);
+  g_hash_table_insert (data->closest_cache, g_steal_pointer (&key), (gpointer) region);
+  g_mutex_unlock (&data->cache_lock);
+
+  return region;
+}
+
 const TamuRegion *
 tamu_regions_suggest (const char *text)
 {
@@ -610,7 +681,6 @@ tamu_regions_suggest (const char *text)
   g_auto(ParsedName) parsed = { 0 };
   const TamuRegion *region;
   GPtrArray *same_base;
-  guint limit;
 
   g_return_val_if_fail (text != NULL, NULL);
 
@@ -628,17 +698,7 @@ tamu_regions_suggest (const char *text)
   if (same_base != NULL)
     return single (same_base);
 
-  limit = allowed_distance (strlen (parsed.base));
-  if (limit == 0 || strlen (parsed.base) > MAX_DISTANCE_LEN)
-    return NULL;
-
-  if (parsed.has_kind)
-    {
-      region = closest (data, parsed.base, TRUE, parsed.kind, limit);
-      if (region != NULL)
-        return region;
-    }
-  return closest (data, parsed.base, FALSE, TAMU_REGION_PROVINCE, limit);
+  return closest_cached (data, &parsed);
 }
 
 typedef struct
