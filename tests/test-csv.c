@@ -611,6 +611,8 @@ test_booking_values (void)
     { TAMU_BOOKING_VIDCON, 2024, 3, 20, 13 * 60 + 30, 60 },
     { TAMU_BOOKING_VIDCON, 2024, 3, 20, 14 * 60, 75 },
     { TAMU_BOOKING_VIDCON, 2024, 3, 20, 10 * 60, 0 },
+    { TAMU_BOOKING_TATAP_MUKA, 2024, 3, 20, 13 * 60, 0 },
+    { TAMU_BOOKING_TATAP_MUKA, 2024, 3, 22, 13 * 60, 0 },
   };
 
   csv = booking_parse_ok ("type,date,time,duration,daerah,topic,guests\n"
@@ -619,7 +621,9 @@ test_booking_values (void)
                           "Tatap Muka,2024-03-20,09.00 – 10.30,,Kab. C,tkd,2\n"
                           "Video Conference,20 Mar 2024,13:30 WIB,60,Kab. D,dau,\n"
                           "vicon,20.03.2024,14:00-15:15,75,Kab. E,Dana Bagi Hasil,\n"
-                          "VIDCON,20 March 2024,10:00,,Kab. F,Ev. Keuda,\n");
+                          "VIDCON,20 March 2024,10:00,,Kab. F,Ev. Keuda,\n"
+                          "tatap-muka,\"Rabu, 20 Maret 2024\",13:00,,Kab. G,TKD,1\n"
+                          "tatap-muka,22-03-2024,13:00,,Kab. H,TKD,1\n");
   assert_no_problems (csv);
   g_assert_cmpuint (csv->rows->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -644,13 +648,18 @@ test_booking_bad_dates (void)
                           "tatap-muka,31/02/2024,09:00,Kab. A,TKD,2\n"
                           "tatap-muka,30 Februari 2024,09:00,Kab. A,TKD,2\n"
                           "tatap-muka,1 Maretz 2024,09:00,Kab. A,TKD,2\n"
-                          "tatap-muka,,09:00,Kab. A,TKD,2\n");
+                          "tatap-muka,,09:00,Kab. A,TKD,2\n"
+                          "tatap-muka,\"Kamis, 20 Maret 2024\",09:00,Kab. A,TKD,2\n"
+                          "tatap-muka,31.02.2024,09:00,Kab. A,TKD,2\n");
   g_assert_cmpuint (csv->rows->len, ==, 0);
-  g_assert_cmpuint (csv->problems->len, ==, 4);
+  g_assert_cmpuint (csv->problems->len, ==, 6);
   g_assert_true (has_problem (csv, "line 2: date: “31/02/2024”"));
   g_assert_true (has_problem (csv, "line 3: date: “30 Februari 2024”"));
   g_assert_true (has_problem (csv, "line 4: date: “1 Maretz 2024”"));
   g_assert_true (has_problem (csv, "line 5: date: required"));
+  /* A weekday must be the date's own. */
+  g_assert_true (has_problem (csv, "line 6: date: “Kamis, 20 Maret 2024” names the wrong weekday"));
+  g_assert_true (has_problem (csv, "line 7: date: “31.02.2024”"));
 }
 
 /* The demo month ships as a file and inside the program (GResource). */

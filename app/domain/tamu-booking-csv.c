@@ -295,10 +295,36 @@ parse_status (const char        *text,
   return tamu_booking_status_from_string (text, out);
 }
 
+/* Weekday names people put before a date: "Rabu, 20 Maret 2024". */
+static GDateWeekday
+lookup_weekday (const char *word)
+{
+  static const char * const names[][2] = {
+    { "senin", "monday" },
+    { "selasa", "tuesday" },
+    { "rabu", "wednesday" },
+    { "kamis", "thursday" },
+    { "jumat", "friday" },
+    { "sabtu", "saturday" },
+    { "minggu", "sunday" },
+  };
+  g_autofree char *key = fold_key (word);
+
+  /* "Ahad" is Sunday too; "Jum'at" folds to "jumat". */
+  if (g_str_equal (key, "ahad"))
+    return G_DATE_SUNDAY;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (key, names[i][0]) || g_str_equal (key, names[i][1]))
+      return G_DATE_MONDAY + i;
+  return G_DATE_BAD_WEEKDAY;
+}
+
 /*
- * Excel set to Indonesian writes dates as 20/03/2024 (day first); the
- * importer reads that too, besides what tamu_parse_date_loose() knows.
- * Returns FALSE with the error set when @text is not a date.
+ * What tamu_parse_date_loose() reads ("2024-03-20", "20 Maret 2024",
+ * "20/03/2024"), plus what office logs add: a weekday before the date, as
+ * Tamu itself writes it ("Rabu, 20 Maret 2024"; it must be the right day),
+ * and day-first dates with dots or dashes ("20.03.2024").  Returns FALSE with
+ * the error set when @text is not a date.
  */
 static gboolean
 parse_date (const char *text,
@@ -307,10 +333,36 @@ parse_date (const char *text,
 {
   g_autoptr(GMatchInfo) match = NULL;
   static GRegex *dmy;
+  const char *comma = strchr (text, ',');
 
   if (g_once_init_enter (&dmy))
-    g_once_init_leave (&dmy, g_regex_new ("^(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})$",
+    g_once_init_leave (&dmy, g_regex_new ("^(\\d{1,2})[.-](\\d{1,2})[.-](\\d{4})$",
                                           G_REGEX_OPTIMIZE, 0, NULL));
+
+  if (comma != NULL)
+    {
+      g_autofree char *word = g_strndup (text, comma - text);
+      g_autofree char *rest = dup_trimmed (comma + 1);
+      GDateWeekday weekday = lookup_weekday (word);
+
+      if (weekday == G_DATE_BAD_WEEKDAY)
+        {
+          g_set_error (error, TAMU_ERROR, TAMU_ERROR_INVALID,
+                       _("date: “%s” is not a date (write 2024-03-20 or 20 Maret 2024)"), text);
+          return FALSE;
+        }
+      if (!parse_date (rest, out, error))
+        return FALSE;
+      if (g_date_get_weekday (out) != weekday)
+        {
+          g_autofree char *real = tamu_format_date_long_indonesian (out);
+
+          g_set_error (error, TAMU_ERROR, TAMU_ERROR_INVALID,
+                       _("date: “%s” names the wrong weekday: it is %s"), text, real);
+          return FALSE;
+        }
+      return TRUE;
+    }
 
   if (g_regex_match (dmy, text, 0, &match))
     {
@@ -321,11 +373,10 @@ parse_date (const char *text,
       int month = atoi (m);
       int year = atoi (y);
 
-      if (year < 1900 || year > 2999
-          || !g_date_valid_dmy (day, month, year))
+      if (year < 1900 || year > 2999 || !g_date_valid_dmy (day, month, year))
         {
           g_set_error (error, TAMU_ERROR, TAMU_ERROR_INVALID,
-                       _("date: “%s” is not a date (day/month/year)"), text);
+                       _("date: “%s” is not a date (day.month.year)"), text);
           return FALSE;
         }
       g_date_clear (out, 1);
