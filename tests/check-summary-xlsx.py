@@ -27,7 +27,7 @@ def fail(message):
 
 def main(path):
     wb = openpyxl.load_workbook(path)
-    expected = ["Ringkasan", "Tatap Muka", "Video Conference", "Topik"]
+    expected = ["Ringkasan", "Tatap Muka", "Video Conference", "PPID", "Topik"]
     for name in expected:
         if name not in wb.sheetnames:
             fail("sheet %r missing: %r" % (name, wb.sheetnames))
@@ -79,6 +79,20 @@ def main(path):
         fail("video conference rows: %r" % visits)
     if len(vc._charts) != 1:
         fail("Video Conference has no chart")
+
+    ppid = wb["PPID"]
+    comparison, recap = table_rows(ppid)
+    if [r[1] for r in comparison[1:]] != [12, 15, 14]:
+        fail("PPID comparison: %r" % comparison)
+    if len(recap) != 14 or recap[0][:3] != ["Bulan", "Jumlah", "Rata-rata Hari"]:
+        fail("PPID recap header/rows: %r" % recap[:2])
+    march = recap[3]
+    if march[0] != "Maret" or march[1] != 14 or abs(march[2] - 5.5) > 1e-9 or march[3:5] != [1, 1]:
+        fail("PPID recap, March: %r" % march)
+    if recap[13][0] != "Total" or recap[13][1] != 26:
+        fail("PPID recap, total: %r" % recap[13])
+    if len(ppid._charts) != 1:
+        fail("PPID has no chart")
 
     topics = wb["Topik"]
     first_table = table_rows(topics)[0]

@@ -10,6 +10,7 @@
 #include "tamu-error.h"
 #include "tamu-regions.h"
 #include "tamu-store.h"
+#include "tamu-store-ppid.h"
 #include "tamu-store-reports.h"
 #include "tamu-summary.h"
 #include "tamu-summary-chart.h"
@@ -92,6 +93,41 @@ import_rows (GPtrArray *rows)
     g_test_message ("%s", (char *) g_ptr_array_index (problems, i));
   g_assert_no_error (error);
   g_assert_true (ok);
+}
+
+static gint64
+add_ppid (int year,
+          int month,
+          int day,
+          guint serial)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TamuPpidRequest) draft = tamu_ppid_request_new ();
+  g_autoptr(TamuPpidRequest) stored = NULL;
+
+  g_date_set_dmy (&draft->received, day, month, year);
+  draft->name = g_strdup_printf ("Pemohon %u", serial);
+  draft->information = g_strdup ("Data realisasi APBD");
+  draft->purpose = g_strdup ("Penelitian");
+  stored = tamu_store_add_ppid (store, draft, &error);
+  g_assert_no_error (error);
+  return stored->id;
+}
+
+static void
+answer_ppid (gint64           id,
+             int              day,
+             TamuPpidDecision decision)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TamuPpidRequest) answered = NULL;
+  TamuPpidStep step;
+
+  tamu_ppid_step_init (&step, TAMU_PPID_STEP_RESPOND);
+  g_date_set_dmy (&step.date, day, 3, 2024);
+  step.decision = decision;
+  answered = tamu_store_apply_ppid_step (store, id, &step, &error);
+  g_assert_no_error (error);
 }
 
 static void
@@ -192,6 +228,24 @@ build_database (void)
   g_assert_no_error (error);
   g_assert_nonnull (stored);
   g_setenv ("TAMU_NOW", "2024-04-20T08:00", TRUE);
+
+  /* PPID as in the report's chart: 12 in February 2024, 15 in March 2023,
+   * 14 in March 2024; two of March's answered after 1 and 10 working days
+   * (received Friday 1 March: 4 March is the next working day, 19 March the
+   * tenth, past the holiday of 11 March and the cuti bersama of 12 March). */
+  for (int i = 0; i < 12; i++)
+    add_ppid (2024, 2, 1 + i, i);
+  for (int i = 0; i < 15; i++)
+    add_ppid (2023, 3, 1 + i, i);
+  {
+    gint64 quick = add_ppid (2024, 3, 1, 100);
+    gint64 slow = add_ppid (2024, 3, 1, 101);
+
+    for (int i = 2; i < 14; i++)
+      add_ppid (2024, 3, 1 + i, 100 + i);
+    answer_ppid (quick, 4, TAMU_PPID_DECISION_GRANTED);
+    answer_ppid (slow, 19, TAMU_PPID_DECISION_PARTIAL);
+  }
 }
 
 /* ---- formatting --------------------------------------------------- */
@@ -281,6 +335,18 @@ test_report_figures (void)
   g_assert_cmpfloat (s->vidcon.change_vs_previous_pct, ==, 300.0);
   g_assert_cmpfloat (s->vidcon.change_vs_last_year_pct, ==, -75.0);
   g_assert_cmpint (s->vidcon.cancelled, ==, 0);
+
+  /* PPID: 14 received against 12 and 15. */
+  g_assert_true (s->ppid.available);
+  g_assert_cmpint (s->ppid.received, ==, 14);
+  g_assert_cmpint (s->ppid.previous_month, ==, 12);
+  g_assert_cmpint (s->ppid.same_month_last_year, ==, 15);
+  g_assert_cmpfloat (s->ppid.change_vs_previous_pct, ==, 16.7);
+  g_assert_cmpfloat (s->ppid.change_vs_last_year_pct, ==, -6.7);
+  g_assert_cmpfloat (s->ppid.average_service_days, ==, 5.5);
+  g_assert_cmpint (s->ppid.granted, ==, 1);
+  g_assert_cmpint (s->ppid.partial, ==, 1);
+  g_assert_cmpint (s->ppid.refused, ==, 0);
 
   /* The tables, in date order, with the report's guests. */
   g_assert_cmpuint (s->tatap_muka.rows->len, ==, 29);
@@ -378,6 +444,13 @@ test_report_text (void)
                             "dibandingkan layanan pada bulan sebelumnya (1 layanan). Jika "
                             "dibandingkan dengan Maret 2023 (16 layanan), jumlah tersebut menurun 75%."));
   g_assert_nonnull (strstr (text, "Jumlah tamu yang hadir sebanyak 121 orang."));
+  g_assert_nonnull (strstr (text,
+                            "Selama bulan Maret, DJPK menerima 14 permohonan informasi melalui "
+                            "Pejabat Pengelola Informasi dan Dokumentasi (PPID) DJPK. Jumlah "
+                            "tersebut meningkat 16,7% dibandingkan permohonan pada bulan "
+                            "sebelumnya (12 permohonan). Jika dibandingkan dengan Maret 2023 "
+                            "(15 permohonan), jumlah tersebut menurun 6,7%. Rata-rata waktu "
+                            "layanan permohonan adalah 5,50 hari kerja."));
   g_assert_nonnull (strstr (text, "Pemda pengguna terbanyak adalah Kab. Kupang (2 kali), Kota Banjar (2 kali)"));
 }
 
@@ -444,6 +517,8 @@ test_report_json (void)
                                                                    "same_month_last_year",
                                                                    "change_vs_previous_pct",
                                                                    "average_service_days" }[i]));
+  g_assert_cmpint (json_object_get_int_member (ppid, "received"), ==, 14);
+  g_assert_cmpfloat (json_object_get_double_member (ppid, "average_service_days"), ==, 5.5);
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "by_topic"), "TKD"), ==, 12);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "top_daerah")), >, 0);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "top_provinces")), >, 0);
@@ -656,6 +731,9 @@ test_year (void)
   g_assert_cmpint (y->months[11].tatap_muka, ==, 16);
   g_assert_cmpint (y->total.tatap_muka, ==, 216 + 8);
   g_assert_cmpint (y->total.vidcon, ==, 16);
+  g_assert_true (y->ppid_available);
+  g_assert_cmpint (y->months[2].ppid_received, ==, 15);
+  g_assert_cmpint (y->total.ppid_received, ==, 15);
 
   json = tamu_year_summary_dup_json (y);
   root = parse_object (parser, json);

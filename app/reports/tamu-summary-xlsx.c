@@ -93,12 +93,12 @@ add_table (Book          *book,
            const char   **headers,
            int            n)
 {
-  lxw_table_column columns[8] = { 0 };
-  lxw_table_column *pointers[9] = { 0 };
+  lxw_table_column columns[12] = { 0 };
+  lxw_table_column *pointers[13] = { 0 };
   lxw_table_options options = { 0 };
   g_autofree char *name = g_strdup_printf ("Tabel%d", ++book->table_serial);
 
-  g_assert (n <= 8);
+  g_assert (n <= 12);
   for (int i = 0; i < n; i++)
     {
       columns[i].header = (char *) headers[i];
@@ -363,31 +363,48 @@ write_ppid_sheet (Book              *book,
   g_autofree char *heading = g_strdup_printf ("Layanan PPID %s", month_label);
   const TamuPpidSummary *ppid = &self->ppid;
   const char *headers[] = { "Bulan", "Jumlah", "Rata-rata Hari", "Dikabulkan Seluruhnya",
-                            "Dikabulkan Sebagian", "Ditolak", "Keberatan", "Sengketa" };
+                            "Dikabulkan Sebagian", "Ditolak: Dikecualikan",
+                            "Ditolak: Tidak Dikuasai", "Ditolak: Belum Didokumentasikan",
+                            "Keberatan", "Sengketa" };
   int r = 0;
 
   worksheet_set_column (sheet, 0, 0, 42, NULL);
-  worksheet_set_column (sheet, 1, 7, 14, NULL);
+  worksheet_set_column (sheet, 1, 9, 14, NULL);
   worksheet_write_string (sheet, r, 0, heading, book->title);
   r += 2;
   r = write_comparison (book, sheet, "PPID", chart_title, r, self->year, self->month,
                         ppid->previous_month, ppid->same_month_last_year, ppid->received,
                         ppid->change_vs_previous_pct, ppid->change_vs_last_year_pct);
 
-  worksheet_write_string (sheet, r++, 0, "Rekapitulasi Permintaan Informasi Publik", book->bold);
-  r++;
-  worksheet_write_string (sheet, r, 0, tamu_month_name_indonesian (self->month), NULL);
-  worksheet_write_number (sheet, r, 1, ppid->received, NULL);
-  if (isnan (ppid->average_service_days))
-    worksheet_write_string (sheet, r, 2, "-", NULL);
-  else
-    worksheet_write_number (sheet, r, 2, round (ppid->average_service_days * 100) / 100, book->days);
-  worksheet_write_number (sheet, r, 3, ppid->granted, NULL);
-  worksheet_write_number (sheet, r, 4, ppid->partial, NULL);
-  worksheet_write_number (sheet, r, 5, ppid->refused, NULL);
-  worksheet_write_number (sheet, r, 6, ppid->objections, NULL);
-  worksheet_write_number (sheet, r, 7, ppid->disputes, NULL);
-  add_table (book, sheet, r - 1, r, headers, 8);
+  {
+    g_autofree char *recap_title = g_strdup_printf ("Rekapitulasi Permintaan Informasi Publik Tahun %d",
+                                                    self->year);
+    int first;
+
+    worksheet_write_string (sheet, r++, 0, recap_title, book->bold);
+    first = r;
+    for (int m = 1; m <= 13; m++)
+      {
+        const TamuPpidRecapRow *row = m <= 12 ? tamu_ppid_recap_get_month (ppid->year_recap, m)
+                                              : tamu_ppid_recap_get_totals (ppid->year_recap);
+        double average = tamu_ppid_recap_row_get_average (row);
+        const int counts[] = { row->granted, row->partial, row->refused_exempt,
+                               row->refused_not_held, row->refused_not_documented,
+                               row->objections, row->disputes };
+
+        r++;
+        worksheet_write_string (sheet, r, 0, m <= 12 ? tamu_month_name_indonesian (m) : "Total",
+                                m <= 12 ? NULL : book->bold);
+        worksheet_write_number (sheet, r, 1, row->received, NULL);
+        if (isnan (average))
+          worksheet_write_string (sheet, r, 2, "-", NULL);
+        else
+          worksheet_write_number (sheet, r, 2, round (average * 100) / 100, book->days);
+        for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+          worksheet_write_number (sheet, r, 3 + i, counts[i], NULL);
+      }
+    add_table (book, sheet, first, r, headers, G_N_ELEMENTS (headers));
+  }
 }
 
 /* Closes @workbook (writing @tmp) and moves it over @path. */

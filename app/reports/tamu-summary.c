@@ -415,6 +415,7 @@ tamu_summary_free (TamuSummary *self)
 
   service_clear (&self->tatap_muka);
   service_clear (&self->vidcon);
+  g_clear_pointer (&self->ppid.year_recap, tamu_ppid_recap_free);
   g_clear_pointer (&self->by_topic, g_ptr_array_unref);
   g_clear_pointer (&self->top_daerah, g_ptr_array_unref);
   g_clear_pointer (&self->top_provinces, g_ptr_array_unref);

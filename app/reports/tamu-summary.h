@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "tamu-booking.h"
+#include "tamu-ppid-recap.h"
 #include "tamu-store.h"
 
 G_BEGIN_DECLS
@@ -39,7 +40,7 @@ typedef struct
 /* PPID requests received in the month and the month's recap row. */
 typedef struct
 {
-  gboolean available;               /* FALSE when the store has no PPID register */
+  gboolean available;               /* TRUE once the PPID register was read */
   int      received;
   int      previous_month;
   int      same_month_last_year;
@@ -51,6 +52,8 @@ typedef struct
   int      refused;                 /* ditolak, any reason */
   int      objections;
   int      disputes;
+  TamuPpidRecapRow row;             /* the month's recap row, every column */
+  TamuPpidRecap   *year_recap;      /* the recap of the month's year, for the PPID sheet */
 } TamuPpidSummary;
 
 typedef struct
