@@ -12,6 +12,7 @@
 
 #include "tamu-cli.h"
 #include "tamu-cli-ical.h"
+#include "tamu-cli-ppid.h"
 #include "tamu-cli-summary.h"
 #include "tamu-error.h"
 
@@ -35,6 +36,7 @@ static const Command commands[] = {
   { "holiday", tamu_cli_holiday, "holiday list [--year Y] | add DATE NAME [--kind K] | remove DATE" },
   { "topic", tamu_cli_topic, "topic list | add NAME [--alias A,B] [--full-name TEXT] | remove NAME" },
   { "settings", tamu_cli_settings, "settings list | get KEY | set KEY VALUE" },
+  { "ppid", tamu_cli_ppid, "ppid add|show|list|update|extend|respond|object|object-answer|dispute|withdraw|history|recap" },
   { "summary", tamu_cli_summary, "summary --month YYYY-MM | --year YYYY [--format text|json|csv|xlsx] [-o FILE]" },
   { "demo", tamu_cli_demo, "demo load" },
 };

@@ -865,8 +865,9 @@ tamu_ppid_request_build_timeline (const TamuPpidRequest *self,
                                   self->extension_days,
                                   self->extension_reason ? self->extension_reason : ""),
                  FALSE, TRUE, FALSE);
-      add_deadline (timeline, &deadlines.original_due, _("Answer due before the extension"),
-                    &self->extended_on, FALSE, NULL);
+      /* Superseded by the extension, which is given before it passes. */
+      add_entry (timeline, &deadlines.original_due, g_strdup (_("Answer due before the extension")),
+                 TRUE, TRUE, FALSE);
     }
   add_deadline (timeline, &deadlines.answer_due, _("Answer due"),
                 g_date_valid (&self->responded) ? &self->responded : NULL, open, today);
