@@ -6,6 +6,7 @@
 
 #include "tamu-booking-csv.h"
 #include "tamu-csv.h"
+#include "tamu-data.h"
 #include "tamu-error.h"
 #include "tamu-parse.h"
 #include "tamu-policy.h"
@@ -675,9 +676,9 @@ load_demo (void)
   g_file_get_contents (path, &contents, &length, &error);
   g_assert_no_error (error);
 
-  resource = g_resources_lookup_data ("/id/go/kemenkeu/djpk/Tamu/data/demo-2024-03.csv",
-                                      G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  g_assert_no_error (error);
+  /* What the app's "load the demo month" reads. */
+  resource = tamu_data_load ("demo-2024-03.csv");
+  g_assert_nonnull (resource);
   g_assert_cmpmem (g_bytes_get_data (resource, NULL), g_bytes_get_size (resource),
                    contents, length);
 
