@@ -9,6 +9,7 @@
 #include "tamu-error.h"
 #include "tamu-parse.h"
 #include "tamu-ppid-recap.h"
+#include "tamu-ppid-reminders.h"
 #include "tamu-ppid.h"
 #include "tamu-store-ppid.h"
 #include "tamu-store-private.h"
@@ -1038,6 +1039,60 @@ test_recap (Fixture       *fixture,
   g_assert_cmpint (count, ==, 1);
 }
 
+/* The morning reminders: due today or the next working day, and overdue. */
+static void
+test_reminders (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(TamuPpidRequest) a = store_add (fixture->store, "2024-03-01", "Ani");   /* due 19 March */
+  g_autoptr(TamuPpidRequest) b = store_add (fixture->store, "2024-03-04", "Budi");  /* due 20 March */
+  g_autoptr(TamuPpidRequest) c = store_add (fixture->store, "2024-03-05", "Citra"); /* due 21 March */
+  g_autoptr(TamuPpidRequest) e = store_add (fixture->store, "2024-02-26", "Eko");   /* due 12 March… */
+  g_autoptr(TamuPpidRequest) answered = NULL;
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GPtrArray) overdue = NULL;
+  g_autoptr(TamuCalendar) calendar = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  GDate today = d ("2024-03-19");
+
+  /* …but answered: no reminder. */
+  answered = store_step (fixture->store, e->id, TAMU_PPID_STEP_RESPOND, "2024-03-08",
+                         TAMU_PPID_DECISION_GRANTED, TAMU_PPID_REFUSAL_NONE);
+  calendar = tamu_store_load_calendar (fixture->store, &error);
+  g_assert_true (tamu_ppid_reminders_collect (fixture->store, &today, &due, &overdue, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (due->len, ==, 2);
+  g_assert_cmpint (((TamuPpidRequest *) g_ptr_array_index (due, 0))->id, ==, a->id);
+  g_assert_cmpint (((TamuPpidRequest *) g_ptr_array_index (due, 1))->id, ==, b->id);
+  g_assert_cmpuint (overdue->len, ==, 0);
+
+  tamu_ppid_reminders_compose (due, FALSE, calendar, &today, &title, &body);
+  g_assert_cmpstr (title, ==, "2 PPID requests are due soon");
+  g_assert_cmpstr (body, ==, "001/PPID-DJPK/III/2024 · Ani · due today\n"
+                             "002/PPID-DJPK/III/2024 · Budi · due tomorrow");
+  g_clear_pointer (&title, g_free);
+  g_clear_pointer (&body, g_free);
+  g_clear_pointer (&due, g_ptr_array_unref);
+  g_clear_pointer (&overdue, g_ptr_array_unref);
+
+  /* Friday 22 March: Ani 3 working days late, Budi 2, Citra 1. */
+  today = d ("2024-03-22");
+  g_assert_true (tamu_ppid_reminders_collect (fixture->store, &today, &due, &overdue, &error));
+  g_assert_cmpuint (due->len, ==, 0);
+  g_assert_cmpuint (overdue->len, ==, 3);
+  tamu_ppid_reminders_compose (overdue, TRUE, calendar, &today, &title, &body);
+  g_assert_cmpstr (title, ==, "3 PPID requests are overdue");
+  g_assert_true (g_str_has_prefix (body, "001/PPID-DJPK/III/2024 · Ani · 3 days late\n"));
+  g_assert_true (g_str_has_suffix (body, "003/PPID-DJPK/III/2024 · Citra · 1 day late"));
+  g_clear_pointer (&title, g_free);
+  g_clear_pointer (&body, g_free);
+  tamu_ppid_reminders_compose (due, FALSE, calendar, &today, &title, &body);
+  g_assert_null (title);
+  (void) c;
+}
+
 /* A database of the first schema version gains the register on opening. */
 static void
 test_store_migration (void)
@@ -1093,6 +1148,7 @@ main (int   argc,
   g_test_add ("/ppid/store/steps", Fixture, NULL, fixture_setup, test_store_steps, fixture_teardown);
   g_test_add ("/ppid/store/update", Fixture, NULL, fixture_setup, test_store_update, fixture_teardown);
   g_test_add ("/ppid/store/filters", Fixture, NULL, fixture_setup, test_store_filters, fixture_teardown);
+  g_test_add ("/ppid/reminders", Fixture, NULL, fixture_setup, test_reminders, fixture_teardown);
   g_test_add ("/ppid/recap/known-set", Fixture, NULL, fixture_setup, test_recap, fixture_teardown);
 
   return g_test_run ();

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "tamu-notifier.h"
+#include "tamu-ppid-reminders.h"
 #include "tamu-parse.h"
 #include "tamu-ui-resources.h"
 #include "tamu-window.h"
@@ -116,6 +117,8 @@ start_notifier (TamuApplication *self)
                            G_CONNECT_SWAPPED);
   if (!tamu_notifier_start (self->notifier, &error))
     g_debug ("No notifications: %s", error->message);
+  else
+    tamu_ppid_reminders_start (self->notifier);
 }
 
 static gboolean
