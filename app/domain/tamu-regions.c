@@ -3,10 +3,10 @@
 
 #include "config.h"
 
+#include "tamu-regions.h"
+
 #include <gio/gio.h>
 #include <string.h>
-
-#include "tamu-regions.h"
 
 #include "tamu-data-resources.h"
 
