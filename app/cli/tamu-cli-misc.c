@@ -414,8 +414,8 @@ tamu_cli_settings (TamuCliContext *ctx,
   verb = argv[1];
   argc--;
   argv++;
-  if (!tamu_cli_parse ("settings", NULL, NULL, &argc, &argv))
-    return TAMU_CLI_USAGE;
+  /* No options here: a value such as "-5" is taken as written, so the
+   * setting's own check can name what is wrong with it. */
 
   if (g_str_equal (verb, "list"))
     {
