@@ -637,17 +637,9 @@ parse_row (Row                 *row,
 
   if (status_known)
     {
-      gboolean happened = booking->status == TAMU_STATUS_DONE
-                          || booking->status == TAMU_STATUS_NO_SHOW;
-
-      if (happened && date_known && g_date_compare (&booking->date, today) > 0)
-        {
-          g_autofree char *when = tamu_format_date_iso (&booking->date);
-
-          row_problem (row, _("status: a booking on %s cannot be %s yet: that day has not come"),
-                       when, tamu_booking_status_to_string (booking->status));
-        }
-
+      /* A done row dated after today is not refused: a record of what
+       * happened has its formats checked, not the rules (issue 2), and the
+       * demo month is loaded under clocks fixed inside March 2024. */
       if (booking->start == TAMU_TIME_UNKNOWN && cells.v[COL_TIME] == NULL
           && (booking->status == TAMU_STATUS_REQUESTED || booking->status == TAMU_STATUS_CONFIRMED))
         row_problem (row, _("time: required for a new booking"));
