@@ -49,7 +49,7 @@ char           *tamu_booking_csv_write_full (GPtrArray *bookings,
                                              gboolean   with_bom,
                                              char       separator);
 
-/* The header cells that matched no column, as written ("No.", "Keterangan 2"). */
+/* The header cells that matched no column, as written ("No.", "Paraf"). */
 const char * const *tamu_booking_csv_get_ignored_columns (const TamuBookingCsv *self);
 
 /* The separator the file used: ',' or ';'. */
