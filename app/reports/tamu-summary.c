@@ -175,8 +175,7 @@ static void
 service_fill_counts (TamuServiceSummary *service,
                      GArray             *counts,
                      int                 year,
-                     int                 month,
-                     int                 since_year)
+                     int                 month)
 {
   int prev_year = month == 1 ? year - 1 : year;
   int prev_month = month == 1 ? 12 : month - 1;
@@ -188,20 +187,26 @@ service_fill_counts (TamuServiceSummary *service,
   service->change_vs_previous_pct = tamu_summary_change_pct (service->held, service->previous_month);
   service->change_vs_last_year_pct = tamu_summary_change_pct (service->held, service->same_month_last_year);
 
+}
+
+/* Held from 1 January of @since_year to the end of the month. */
+static gboolean
+service_fill_cumulative (TamuServiceSummary *service,
+                         TamuStore          *store,
+                         int                 since_year,
+                         const GDate        *last,
+                         GError            **error)
+{
+  GDate from;
+
   service->cumulative_since = since_year;
   service->cumulative = 0;
-  for (guint i = 0; i < counts->len; i++)
-    {
-      const TamuMonthCount *cell = &g_array_index (counts, TamuMonthCount, i);
+  if (since_year > g_date_get_year (last))
+    return TRUE;
 
-      if (cell->type != service->type || cell->status != TAMU_STATUS_DONE)
-        continue;
-      if (cell->year < since_year)
-        continue;
-      if (cell->year > year || (cell->year == year && cell->month > month))
-        continue;
-      service->cumulative += cell->count;
-    }
+  g_date_set_dmy (&from, 1, G_DATE_JANUARY, since_year);
+  return tamu_store_count_bookings (store, &from, last, service->type, TAMU_STATUS_DONE,
+                                    &service->cumulative, error);
 }
 
 static void
@@ -307,13 +312,25 @@ tamu_summary_new (TamuStore *store,
   self->ppid.change_vs_previous_pct = NAN;
   self->ppid.change_vs_last_year_pct = NAN;
 
-  /* One grouped count covers the previous month, the same month last year
-   * and the cumulative figure. */
+  /* Grouped counts of the previous month with this one, and of the same
+   * month last year: three months of the index, not thirteen.  The
+   * cumulative figure is one count of its own. */
   since_year = policy->count_since_year;
-  g_date_set_dmy (&from, 1, G_DATE_JANUARY, MIN (since_year, year - 1));
+  g_date_set_dmy (&from, 1, month == 1 ? 12 : month - 1, month == 1 ? year - 1 : year);
   counts = tamu_store_count_by_month (store, &from, &self->last, error);
   if (counts == NULL)
     return NULL;
+  {
+    g_autoptr(GArray) last_year = NULL;
+    GDate to;
+
+    g_date_set_dmy (&from, 1, month, year - 1);
+    g_date_set_dmy (&to, g_date_get_days_in_month (month, year - 1), month, year - 1);
+    last_year = tamu_store_count_by_month (store, &from, &to, error);
+    if (last_year == NULL)
+      return NULL;
+    g_array_append_vals (counts, last_year->data, last_year->len);
+  }
 
   /* The month's own bookings, every status, for the tables and warnings. */
   tamu_booking_filter_init (&filter);
@@ -389,8 +406,11 @@ tamu_summary_new (TamuStore *store,
 
   /* The store's count and the listed rows agree; the count is the one the
    * other months come from, so the month uses the same source. */
-  service_fill_counts (&self->tatap_muka, counts, year, month, since_year);
-  service_fill_counts (&self->vidcon, counts, year, month, since_year);
+  service_fill_counts (&self->tatap_muka, counts, year, month);
+  service_fill_counts (&self->vidcon, counts, year, month);
+  if (!service_fill_cumulative (&self->tatap_muka, store, since_year, &self->last, error) ||
+      !service_fill_cumulative (&self->vidcon, store, since_year, &self->last, error))
+    return NULL;
 
   for (guint i = 0; i < region_warnings->len; i++)
     g_ptr_array_add (self->warnings, g_strdup (g_ptr_array_index (region_warnings, i)));

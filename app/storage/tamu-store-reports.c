@@ -10,9 +10,11 @@
 #include "tamu-store-private.h"
 
 /*
- * The grouped counts read only the index bookings_for_reports (date, type,
- * status, actual_guests over live rows), so a month summary on ten years of
- * bookings is a short index range scan.
+ * The counts read only the covering index bookings_for_reports (date, type,
+ * status, actual_guests over live rows; schema step 3).  It is named with
+ * INDEXED BY because without ANALYZE statistics SQLite picks the narrower
+ * bookings_by_date and reads every row: 28 ms instead of 5 ms to count ten
+ * years of 50,000 bookings.
  */
 
 static char *
@@ -44,7 +46,7 @@ tamu_store_count_by_month (TamuStore   *self,
                              "       type, status, count(*),"
                              "       total(CASE WHEN status = 'done' AND actual_guests > 0"
                              "                  THEN actual_guests ELSE 0 END)"
-                             "  FROM bookings"
+                             "  FROM bookings INDEXED BY bookings_for_reports"
                              " WHERE deleted_at IS NULL AND date >= ?1 AND date <= ?2"
                              " GROUP BY substr(date, 1, 7), type, status"
                              " ORDER BY 1, 2",
@@ -102,7 +104,7 @@ tamu_store_count_bookings (TamuStore   *self,
   g_return_val_if_fail (out_count != NULL, FALSE);
 
   stmt = tamu_store_prepare (self,
-                             "SELECT count(*) FROM bookings"
+                             "SELECT count(*) FROM bookings INDEXED BY bookings_for_reports"
                              " WHERE deleted_at IS NULL AND date >= ?1 AND date <= ?2"
                              "   AND (?3 IS NULL OR type = ?3)"
                              "   AND (?4 IS NULL OR status = ?4)",
