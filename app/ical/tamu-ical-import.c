@@ -167,6 +167,38 @@ dup_one_line (const char *text,
 
 /* ---- times ------------------------------------------------------------ */
 
+/* GLib reads the zone file on every g_time_zone_new_identifier(): keep the
+ * few zones an import meets. */
+G_LOCK_DEFINE_STATIC (zones);
+
+static GTimeZone *
+zone_for_identifier (const char *name)
+{
+  static GHashTable *zones;
+  GTimeZone *zone;
+
+  G_LOCK (zones);
+  if (zones == NULL)
+    zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                   (GDestroyNotify) g_time_zone_unref);
+  zone = g_hash_table_lookup (zones, name);
+  if (zone == NULL && g_hash_table_size (zones) < 64)
+    {
+      zone = g_time_zone_new_identifier (name);
+      if (zone != NULL)
+        g_hash_table_insert (zones, g_strdup (name), zone);
+    }
+  else if (zone == NULL)
+    {
+      G_UNLOCK (zones);
+      return g_time_zone_new_identifier (name);
+    }
+  if (zone != NULL)
+    g_time_zone_ref (zone);
+  G_UNLOCK (zones);
+  return zone;
+}
+
 /* A zone name safe to hand to GLib: GLib reads a file for an identifier that
  * starts with '/', so only plain IANA-looking names pass. */
 static GTimeZone *
@@ -181,7 +213,7 @@ lookup_iana (const char *name)
   if (strchr (name, '/') == NULL && g_ascii_strcasecmp (name, "UTC") != 0)
     return NULL; /* "EST", "WIB"…: abbreviations are ambiguous or not in tzdata */
 
-  return g_time_zone_new_identifier (name);
+  return zone_for_identifier (name);
 }
 
 /* "(UTC+07:00) Bangkok, Hanoi, Jakarta", as some Outlook versions write TZID. */
@@ -305,7 +337,7 @@ read_time (icalcomponent *root,
       const char *slash;
 
       if (iana != NULL)
-        zone = g_time_zone_new_identifier (iana);
+        zone = zone_for_identifier (iana);
       if (zone == NULL)
         zone = lookup_iana (tzid);
       /* libical's own zones: "/freeassociation.sourceforge.net/Tzfile/Asia/Jakarta" */
@@ -631,7 +663,9 @@ find_topics (icalcomponent *event,
         }
     }
 
-  match_topics_in_text (topics, summary, found);
+  /* Categories the sender chose win; the subject is only searched without. */
+  if (found->len == 0)
+    match_topics_in_text (topics, summary, found);
 
   if (found->len == 0)
     {

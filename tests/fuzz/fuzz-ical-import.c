@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdint.h>
+
+#include "tamu-ical.h"
+#include "tamu-topics.h"
+
+/*
+ * libFuzzer target over both iCalendar importers: whatever the bytes, they
+ * return drafts or one error, never crash, hang or leak.  Built with
+ * -Dfuzzing=true and clang; see tests/fuzz/meson.build for the command.
+ */
+
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  static GPtrArray *topics;
+  GPtrArray *warnings;
+  GPtrArray *result;
+  GError *error = NULL;
+
+  if (topics == NULL)
+    {
+      g_setenv ("TAMU_NOW", "2024-03-01T08:00", TRUE);
+      topics = tamu_topics_new_default ();
+    }
+
+  warnings = g_ptr_array_new_with_free_func (g_free);
+  result = tamu_ical_import_invitation ((const char *) data, size, topics, warnings, &error);
+  g_assert ((result == NULL) == (error != NULL));
+  g_clear_pointer (&result, g_ptr_array_unref);
+  g_clear_error (&error);
+  g_ptr_array_unref (warnings);
+
+  result = tamu_ical_import_holidays ((const char *) data, size, &error);
+  g_assert ((result == NULL) == (error != NULL));
+  g_clear_pointer (&result, g_ptr_array_unref);
+  g_clear_error (&error);
+
+  return 0;
+}
