@@ -165,7 +165,16 @@ tamu_parse_date_loose (const char *field,
     }
   else
     {
-      words = g_regex_split_simple ("\\s+", trimmed, 0, 0);
+      static GRegex *spaces;
+      static gsize spaces_once;
+
+      /* Built once: imports parse tens of thousands of dates. */
+      if (g_once_init_enter (&spaces_once))
+        {
+          spaces = g_regex_new ("\\s+", G_REGEX_OPTIMIZE, 0, NULL);
+          g_once_init_leave (&spaces_once, 1);
+        }
+      words = g_regex_split (spaces, trimmed, 0);
       if (g_strv_length (words) == 3 &&
           all_digits (words[0], strlen (words[0])) && strlen (words[0]) <= 2 &&
           all_digits (words[2], strlen (words[2])) && strlen (words[2]) == 4)
