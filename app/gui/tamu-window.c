@@ -10,6 +10,7 @@
 #include "tamu-clock.h"
 #include "tamu-day-view.h"
 #include "tamu-month-view.h"
+#include "tamu-ppid-page.h"
 #include "tamu-search-view.h"
 #include "tamu-week-view.h"
 #include "tamu-window-private.h"
@@ -55,6 +56,8 @@ static const struct
   { "week", N_("Week"), "view-paged-symbolic", tamu_week_view_new },
   { "month", N_("Month"), "view-grid-symbolic", tamu_month_view_new },
   { "search", N_("Search"), "system-search-symbolic", tamu_search_view_new },
+  /* Translators: the PPID register's tab (public information requests). */
+  { "ppid", N_("PPID"), "folder-documents-symbolic", tamu_ppid_page_new },
 };
 
 TamuWindow *
