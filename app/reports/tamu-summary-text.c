@@ -218,10 +218,16 @@ append_ppid (GString           *out,
 {
   const TamuPpidSummary *ppid = &self->ppid;
 
-  g_string_append_printf (out,
-                          "Selama bulan %s, DJPK menerima %d permohonan informasi melalui "
-                          "Pejabat Pengelola Informasi dan Dokumentasi (PPID) DJPK.",
-                          tamu_month_name_indonesian (self->month), ppid->received);
+  if (ppid->received > 0)
+    g_string_append_printf (out,
+                            "Selama bulan %s, DJPK menerima %d permohonan informasi melalui "
+                            "Pejabat Pengelola Informasi dan Dokumentasi (PPID) DJPK.",
+                            tamu_month_name_indonesian (self->month), ppid->received);
+  else
+    g_string_append_printf (out,
+                            "Selama bulan %s, tidak ada permohonan informasi yang diterima melalui "
+                            "Pejabat Pengelola Informasi dan Dokumentasi (PPID) DJPK.",
+                            tamu_month_name_indonesian (self->month));
   append_comparisons (out, self->year, self->month, ppid->received, ppid->previous_month,
                       ppid->same_month_last_year, "permohonan", "permohonan");
 
