@@ -387,8 +387,8 @@ check_room (const TamuRuleContext *ctx,
       g_autofree char *slot = describe_slot (other);
 
       return refuse (error, TAMU_ERROR_REFUSED,
-                     _("room-conflict: %s is taken %s by %s (booking %" G_GINT64_FORMAT ")"),
-                     booking->room, slot, other->daerah, other->id);
+                     _("room-conflict: %s is taken %s by %s (booking %lld)"),
+                     booking->room, slot, other->daerah, (long long) other->id);
     }
 
   return TRUE;
@@ -450,8 +450,8 @@ warn_duplicates (const TamuRuleContext *ctx,
           add_warning (warnings,
                        tamu_warning_new ("duplicate-daerah", NULL,
                                          _("duplicate-daerah: %s is already booked on this day "
-                                           "(%s, booking %" G_GINT64_FORMAT "); a possible duplicate"),
-                                         booking->daerah, start, other->id));
+                                           "(%s, booking %lld); a possible duplicate"),
+                                         booking->daerah, start, (long long) other->id));
           return;
         }
     }

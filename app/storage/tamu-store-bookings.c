@@ -122,7 +122,7 @@ tamu_store_get_booking (TamuStore *self,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, TAMU_ERROR, TAMU_ERROR_NOT_FOUND,
-                   _("booking: there is no booking %" G_GINT64_FORMAT), id);
+                   _("booking: there is no booking %lld"), (long long) id);
       return NULL;
     }
   booking = booking_from_row (stmt);
@@ -713,9 +713,8 @@ tamu_store_update_booking (TamuStore   *self,
         (booking->status == TAMU_STATUS_REQUESTED || booking->status == TAMU_STATUS_CONFIRMED)))
     {
       g_set_error (error, TAMU_ERROR, TAMU_ERROR_REFUSED,
-                   _("status: use check-in, cancel or no-show to change booking %" G_GINT64_FORMAT
-                     " from %s to %s"),
-                   current->id, tamu_booking_status_to_string (current->status),
+                   _("status: use check-in, cancel or no-show to change booking %lld from %s to %s"),
+                   (long long) current->id, tamu_booking_status_to_string (current->status),
                    tamu_booking_status_to_string (booking->status));
       goto failed;
     }
@@ -726,8 +725,8 @@ tamu_store_update_booking (TamuStore   *self,
       if (!only_notes_differ (current, booking))
         {
           g_set_error (error, TAMU_ERROR, TAMU_ERROR_REFUSED,
-                       _("status: booking %" G_GINT64_FORMAT " is %s; only its notes can change"),
-                       current->id, tamu_booking_status_to_string (current->status));
+                       _("status: booking %lld is %s; only its notes can change"),
+                       (long long) current->id, tamu_booking_status_to_string (current->status));
           goto failed;
         }
     }
@@ -796,16 +795,16 @@ verb_allowed (Verb               verb,
       if (booking->status == TAMU_STATUS_REQUESTED)
         return TRUE;
       g_set_error (error, TAMU_ERROR, TAMU_ERROR_REFUSED,
-                   _("status: booking %" G_GINT64_FORMAT " is %s; only a requested booking can be confirmed"),
-                   booking->id, status);
+                   _("status: booking %lld is %s; only a requested booking can be confirmed"),
+                   (long long) booking->id, status);
       return FALSE;
 
     case VERB_CANCEL:
       if (booking->status == TAMU_STATUS_REQUESTED || booking->status == TAMU_STATUS_CONFIRMED)
         return TRUE;
       g_set_error (error, TAMU_ERROR, TAMU_ERROR_REFUSED,
-                   _("status: booking %" G_GINT64_FORMAT " is %s and can no longer be cancelled"),
-                   booking->id, status);
+                   _("status: booking %lld is %s and can no longer be cancelled"),
+                   (long long) booking->id, status);
       return FALSE;
 
     case VERB_NO_SHOW:
@@ -813,7 +812,7 @@ verb_allowed (Verb               verb,
       if (booking->status != TAMU_STATUS_REQUESTED && booking->status != TAMU_STATUS_CONFIRMED)
         {
           g_set_error (error, TAMU_ERROR, TAMU_ERROR_REFUSED,
-                       _("status: booking %" G_GINT64_FORMAT " is %s already"), booking->id, status);
+                       _("status: booking %lld is %s already"), (long long) booking->id, status);
           return FALSE;
         }
       /* Nobody can have come, or failed to come, to a visit still ahead. */
@@ -824,9 +823,9 @@ verb_allowed (Verb               verb,
 
           g_set_error (error, TAMU_ERROR, TAMU_ERROR_REFUSED,
                        verb == VERB_CHECK_IN
-                       ? _("check-in: booking %" G_GINT64_FORMAT " is on %s; guests are checked in on the day")
-                       : _("no-show: booking %" G_GINT64_FORMAT " is on %s; it cannot be missed yet"),
-                       booking->id, date);
+                       ? _("check-in: booking %lld is on %s; guests are checked in on the day")
+                       : _("no-show: booking %lld is on %s; it cannot be missed yet"),
+                       (long long) booking->id, date);
           return FALSE;
         }
       return TRUE;
