@@ -9,6 +9,7 @@
 
 #include "tamu-gui-util.h"
 #include "tamu-window.h"
+#include "tamu-window-ical.h"
 
 struct _TamuBookingRow
 {
@@ -226,6 +227,8 @@ row_action_cb (GtkWidget  *widget,
     tamu_window_copy_booking_link (window, booking);
   else if (g_str_equal (action_name, "row.edit"))
     tamu_window_edit_booking (window, booking);
+  else if (g_str_equal (action_name, "row.add-to-outlook"))
+    tamu_window_add_to_outlook (window, booking);
   else
     g_assert_not_reached ();
 }
@@ -328,6 +331,7 @@ tamu_booking_row_class_init (TamuBookingRowClass *klass)
   gtk_widget_class_install_action (widget_class, "row.cancel", NULL, row_action_cb);
   gtk_widget_class_install_action (widget_class, "row.copy-link", NULL, row_action_cb);
   gtk_widget_class_install_action (widget_class, "row.edit", NULL, row_action_cb);
+  gtk_widget_class_install_action (widget_class, "row.add-to-outlook", NULL, row_action_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

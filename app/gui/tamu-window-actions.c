@@ -11,6 +11,7 @@
 #include "tamu-rules.h"
 #include "tamu-search-view.h"
 #include "tamu-window-private.h"
+#include "tamu-window-ical.h"
 
 #if __has_include("tamu-preferences-window.h")
 # include "tamu-preferences-window.h"
@@ -90,16 +91,13 @@ preferences_action (GtkWidget  *widget,
 #endif
 }
 
-/*
- * Ctrl+E.  The iCalendar export is not part of the window: the part of Tamu
- * that writes .ics files replaces this handler and enables the action in
- * _tamu_window_actions_update().
- */
+/* Ctrl+E: the shown day, week or month as an .ics file (tamu-window-ical.c). */
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
+  _tamu_window_ical_export_shown_range (TAMU_WINDOW (widget));
 }
 
 void
@@ -108,7 +106,9 @@ _tamu_window_actions_update (TamuWindow *self)
   const char *view = adw_view_stack_get_visible_child_name (self->stack);
   gboolean dated = view == NULL || !g_str_equal (view, "search");
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
+                                 view == NULL || g_str_equal (view, "day") ||
+                                 g_str_equal (view, "week") || g_str_equal (view, "month"));
 #ifdef HAVE_PREFERENCES_WINDOW
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", TRUE);
 #else

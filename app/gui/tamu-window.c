@@ -14,6 +14,7 @@
 #include "tamu-search-view.h"
 #include "tamu-week-view.h"
 #include "tamu-window-private.h"
+#include "tamu-window-ical.h"
 
 /* How often to ask the database whether another process wrote to it. */
 #define POLL_INTERVAL_SECONDS 2
@@ -422,12 +423,14 @@ tamu_window_class_init (TamuWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);
 
   _tamu_window_class_actions_init (klass);
+  _tamu_window_ical_class_init (widget_class);
 }
 
 static void
 tamu_window_init (TamuWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  _tamu_window_ical_init (self);
 
   tamu_clock_today (&self->date);
 }
