@@ -178,9 +178,10 @@ check_not_imported (TamuStore   *store,
 
       if (other->start == draft->start && g_strcmp0 (other->link, draft->link) == 0)
         {
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, other->id);
+
           g_set_error (error, TAMU_ERROR, TAMU_ERROR_REFUSED,
-                       _("link: this meeting is booked already, as booking %" G_GINT64_FORMAT),
-                       other->id);
+                       _("link: this meeting is booked already, as booking %s"), id);
           return FALSE;
         }
     }
