@@ -11,6 +11,7 @@
 #include "tamu-day-view.h"
 #include "tamu-month-view.h"
 #include "tamu-ppid-page.h"
+#include "tamu-summary-page.h"
 #include "tamu-search-view.h"
 #include "tamu-week-view.h"
 #include "tamu-window-private.h"
@@ -59,6 +60,8 @@ static const struct
   { "search", N_("Search"), "system-search-symbolic", tamu_search_view_new },
   /* Translators: the PPID register's tab (public information requests). */
   { "ppid", N_("PPID"), "folder-documents-symbolic", tamu_ppid_page_new },
+  /* Translators: the monthly summary's tab ("Ringkasan"): figures, charts, report text. */
+  { "summary", N_("Summary"), "x-office-spreadsheet-symbolic", tamu_summary_page_new },
 };
 
 TamuWindow *
