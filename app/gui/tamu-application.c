@@ -8,7 +8,9 @@
 #include <glib/gi18n.h>
 
 #include "tamu-notifier.h"
+#include "tamu-ppid-editor.h"
 #include "tamu-ppid-reminders.h"
+#include "tamu-store-ppid.h"
 #include "tamu-parse.h"
 #include "tamu-ui-resources.h"
 #include "tamu-window.h"
@@ -105,6 +107,24 @@ notifier_open_booking_cb (TamuApplication *self,
   tamu_window_open_booking_id (TAMU_WINDOW (window), id);
 }
 
+/* A PPID reminder about one request opens it on the PPID page. */
+static void
+notifier_activated_cb (TamuApplication *self,
+                       const char      *kind,
+                       gint64           id)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(TamuPpidRequest) request = NULL;
+
+  if (window == NULL || !TAMU_IS_WINDOW (window) || g_strcmp0 (kind, TAMU_NOTIFY_KIND_PPID) != 0)
+    return;
+
+  gtk_window_present (window);
+  tamu_window_show_view (TAMU_WINDOW (window), "ppid");
+  if (id > 0 && (request = tamu_store_get_ppid (self->store, id, NULL)) != NULL)
+    gtk_window_present (tamu_ppid_editor_new (TAMU_WINDOW (window), request));
+}
+
 /* Reminders while the app runs; without a notification server it runs on without. */
 static void
 start_notifier (TamuApplication *self)
@@ -114,6 +134,9 @@ start_notifier (TamuApplication *self)
   self->notifier = tamu_notifier_new (self->store);
   g_signal_connect_object (self->notifier, "open-booking",
                            G_CALLBACK (notifier_open_booking_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->notifier, "activated",
+                           G_CALLBACK (notifier_activated_cb), self,
                            G_CONNECT_SWAPPED);
   if (!tamu_notifier_start (self->notifier, &error))
     g_debug ("No notifications: %s", error->message);
