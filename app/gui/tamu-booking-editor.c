@@ -575,7 +575,6 @@ static void
 add_field (GtkGrid    *grid,
            int         row,
            const char *mnemonic,
-           const char *accessible,
            GtkWidget  *widget,
            GtkWidget **out_label)
 {
@@ -583,10 +582,8 @@ add_field (GtkGrid    *grid,
 
   gtk_label_set_xalign (GTK_LABEL (label), 1);
   gtk_widget_add_css_class (label, "dim-label");
+  /* The mnemonic label names the field for screen readers and tests. */
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
   gtk_widget_set_hexpand (widget, TRUE);
   gtk_grid_attach (grid, label, 0, row, 1, 1);
   gtk_grid_attach (grid, widget, 1, row, 1, 1);
@@ -691,20 +688,19 @@ build_form (TamuBookingEditor *self)
   types[1] = tamu_booking_type_to_label (TAMU_BOOKING_VIDCON);
   self->type_dropdown = gtk_drop_down_new_from_strings (types);
   g_signal_connect_swapped (self->type_dropdown, "notify::selected", G_CALLBACK (schedule_check), self);
-  add_field (GTK_GRID (grid), row++, _("_Type"), _("Type"), self->type_dropdown, NULL);
+  tamu_gui_name_internal_buttons (self->type_dropdown, _("Type"));
+  add_field (GTK_GRID (grid), row++, _("_Type"), self->type_dropdown, NULL);
 
   self->date_entry = new_entry (self, _("YYYY-MM-DD"));
-  add_field (GTK_GRID (grid), row++, _("_Date"), _("Date"), self->date_entry, NULL);
+  add_field (GTK_GRID (grid), row++, _("_Date"), self->date_entry, NULL);
 
   time_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   self->time_entry = new_entry (self, _("HH:MM"));
   gtk_widget_set_hexpand (self->time_entry, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->time_entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Start time"),
-                                  -1);
   gtk_box_append (GTK_BOX (time_box), self->time_entry);
   self->slot_button = gtk_menu_button_new ();
   gtk_menu_button_set_label (GTK_MENU_BUTTON (self->slot_button), _("Suggest a Free Slot"));
+  tamu_gui_name_internal_buttons (self->slot_button, _("Suggest a Free Slot"));
   self->slot_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   popover = gtk_popover_new ();
   gtk_popover_set_child (GTK_POPOVER (popover), self->slot_box);
@@ -723,8 +719,7 @@ build_form (TamuBookingEditor *self)
 
   self->duration_spin = gtk_spin_button_new_with_range (15, 480, 15);
   g_signal_connect_swapped (self->duration_spin, "value-changed", G_CALLBACK (schedule_check), self);
-  add_field (GTK_GRID (grid), row++, _("D_uration (minutes)"), _("Duration in minutes"),
-             self->duration_spin, NULL);
+  add_field (GTK_GRID (grid), row++, _("D_uration (minutes)"), self->duration_spin, NULL);
 
   daerah_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   self->daerah_entry = gtk_entry_new ();
@@ -764,28 +759,24 @@ build_form (TamuBookingEditor *self)
     gtk_widget_set_margin_top (label, 8);
     gtk_widget_add_css_class (label, "dim-label");
     gtk_label_set_mnemonic_widget (GTK_LABEL (label), self->daerah_entry);
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->daerah_entry),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Daerah"),
-                                    -1);
     gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
     gtk_grid_attach (GTK_GRID (grid), daerah_box, 1, row++, 1, 1);
   }
 
   self->instansi_entry = new_entry (self, _("Instansi / SKPD"));
-  add_field (GTK_GRID (grid), row++, _("_Instansi"), _("Instansi"), self->instansi_entry, NULL);
+  add_field (GTK_GRID (grid), row++, _("_Instansi"), self->instansi_entry, NULL);
 
   self->topics_entry = new_entry (self, _("DAU, DAK NF"));
-  add_field (GTK_GRID (grid), row++, _("T_opics"), _("Topics"), self->topics_entry, NULL);
+  add_field (GTK_GRID (grid), row++, _("T_opics"), self->topics_entry, NULL);
   self->topics_info_label = new_info_label ();
   gtk_grid_attach (GTK_GRID (grid), self->topics_info_label, 1, row++, 1, 1);
 
   self->guests_spin = gtk_spin_button_new_with_range (0, 1000, 1);
   g_signal_connect_swapped (self->guests_spin, "value-changed", G_CALLBACK (schedule_check), self);
-  add_field (GTK_GRID (grid), row++, _("_Guests"), _("Guests"), self->guests_spin, NULL);
+  add_field (GTK_GRID (grid), row++, _("_Guests"), self->guests_spin, NULL);
 
   self->override_entry = new_entry (self, _("Why this visit may bring more guests"));
-  add_field (GTK_GRID (grid), row++, _("O_verride reason"), _("Override reason"),
-             self->override_entry, &self->override_label);
+  add_field (GTK_GRID (grid), row++, _("O_verride reason"), self->override_entry, &self->override_label);
   gtk_widget_set_visible (self->override_entry, FALSE);
   gtk_widget_set_visible (self->override_label, FALSE);
 
@@ -794,23 +785,24 @@ build_form (TamuBookingEditor *self)
     gtk_string_list_append (rooms, self->policy->rooms[i]);
   self->room_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (rooms)), NULL);
   g_signal_connect_swapped (self->room_dropdown, "notify::selected", G_CALLBACK (schedule_check), self);
-  add_field (GTK_GRID (grid), row++, _("_Room"), _("Room"), self->room_dropdown, &self->room_label);
+  tamu_gui_name_internal_buttons (self->room_dropdown, _("Room"));
+  add_field (GTK_GRID (grid), row++, _("_Room"), self->room_dropdown, &self->room_label);
 
   self->link_entry = new_entry (self, "https://teams.microsoft.com/…");
-  add_field (GTK_GRID (grid), row++, _("Meeting _link"), _("Meeting link"), self->link_entry, &self->link_label);
+  add_field (GTK_GRID (grid), row++, _("Meeting _link"), self->link_entry, &self->link_label);
 
   self->contact_entry = new_entry (self, NULL);
-  add_field (GTK_GRID (grid), row++, _("_Contact name"), _("Contact name"), self->contact_entry, NULL);
+  add_field (GTK_GRID (grid), row++, _("_Contact name"), self->contact_entry, NULL);
   self->phone_entry = new_entry (self, NULL);
   gtk_entry_set_input_purpose (GTK_ENTRY (self->phone_entry), GTK_INPUT_PURPOSE_PHONE);
-  add_field (GTK_GRID (grid), row++, _("_Phone"), _("Phone"), self->phone_entry, NULL);
+  add_field (GTK_GRID (grid), row++, _("_Phone"), self->phone_entry, NULL);
   self->email_entry = new_entry (self, NULL);
   gtk_entry_set_input_purpose (GTK_ENTRY (self->email_entry), GTK_INPUT_PURPOSE_EMAIL);
-  add_field (GTK_GRID (grid), row++, _("_E-mail"), _("E-mail"), self->email_entry, NULL);
+  add_field (GTK_GRID (grid), row++, _("_E-mail"), self->email_entry, NULL);
   self->ticket_entry = new_entry (self, NULL);
-  add_field (GTK_GRID (grid), row++, _("Tic_ket"), _("Ticket number"), self->ticket_entry, NULL);
+  add_field (GTK_GRID (grid), row++, _("Tic_ket"), self->ticket_entry, NULL);
   self->pic_entry = new_entry (self, NULL);
-  add_field (GTK_GRID (grid), row++, _("_PIC"), _("PIC (agent in charge)"), self->pic_entry, NULL);
+  add_field (GTK_GRID (grid), row++, _("_PIC"), self->pic_entry, NULL);
 
   self->notes_view = gtk_text_view_new ();
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->notes_view), GTK_WRAP_WORD_CHAR);
@@ -829,9 +821,6 @@ build_form (TamuBookingEditor *self)
     gtk_widget_set_valign (label, GTK_ALIGN_START);
     gtk_widget_add_css_class (label, "dim-label");
     gtk_label_set_mnemonic_widget (GTK_LABEL (label), self->notes_view);
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->notes_view),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Notes"),
-                                    -1);
     gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
     gtk_grid_attach (GTK_GRID (grid), notes_frame, 1, row++, 1, 1);
   }

@@ -106,9 +106,7 @@ reload (TamuDayView *self)
 
   date_text = tamu_gui_format_date_long (date);
   gtk_menu_button_set_label (self->date_button, date_text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, date_text,
-                                  -1);
+  tamu_gui_name_internal_buttons (GTK_WIDGET (self->date_button), date_text);
 
   tamu_booking_filter_init (&filter);
   filter.from = *date;

@@ -148,3 +148,24 @@ tamu_gui_status_css_class (TamuBookingStatus status)
       g_assert_not_reached ();
     }
 }
+
+void
+tamu_gui_name_internal_buttons (GtkWidget  *widget,
+                                const char *name)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                        -1);
+      else if (!GTK_IS_POPOVER (child))
+        tamu_gui_name_internal_buttons (child, name);
+    }
+}

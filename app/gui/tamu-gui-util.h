@@ -32,4 +32,12 @@ void        tamu_gui_date_from_date_time (GDateTime *date_time,
                                           GDate     *out);
 GDateTime  *tamu_gui_date_time_from_date (const GDate *date);
 
+/*
+ * Names the buttons a composite widget keeps inside (the toggle of a
+ * GtkDropDown or a GtkMenuButton), which screen readers otherwise announce
+ * without a name.
+ */
+void        tamu_gui_name_internal_buttons (GtkWidget  *widget,
+                                            const char *name);
+
 G_END_DECLS

@@ -293,9 +293,6 @@ tamu_window_check_in_booking (TamuWindow  *self,
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (data->spin),
                              booking->guests > 0 ? booking->guests : 1);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), data->spin);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (data->spin),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Guests who came"),
-                                  -1);
   gtk_box_append (GTK_BOX (row), label);
   gtk_box_append (GTK_BOX (row), data->spin);
   gtk_box_append (GTK_BOX (box), row);

@@ -1,0 +1,97 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Outlook from the window: "Add to Outlook" on a row and Ctrl+E on the day
+write .ics files (0600) that python-icalendar reads back with the booking's
+time in UTC; "Import Invitation…" from the main menu turns a Teams
+invitation into a video conference row after a confirmation."""
+
+import os
+import stat
+import time
+from datetime import timezone
+
+from icalendar import Calendar
+
+from tamugui import (App, click, create_booking, day_rows_text, rawinput, run, tr,
+                     type_into, wait_for)
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TEAMS = os.path.join(HERE, '..', 'ical', 'data', 'teams-invite-utf16.ics')
+
+
+def save_as(app, title, path):
+    """Answers GTK's save dialog: the path goes into its name entry."""
+    chooser = app.dialog(title)
+    # GTK 4.8 does not report "showing" reliably: the save dialog's only
+    # text field is the name entry.
+    entries = wait_for(lambda: App.find_all(chooser, role='text'), description='the file name entry')
+    type_into(entries[0], path)
+    time.sleep(0.3)
+    rawinput.pressKey('Return')
+    wait_for(lambda: os.path.exists(path), description=path)
+    wait_for(lambda: app.frame(title) is None, description='the file chooser to close')
+
+
+def open_file(app, title, path):
+    """Answers GTK's open dialog: Ctrl+L opens the location entry."""
+    app.dialog(title)
+    time.sleep(0.5)
+    rawinput.keyCombo('<Control>l')
+    time.sleep(0.5)
+    rawinput.typeText(path)
+    time.sleep(0.5)
+    rawinput.pressKey('Return')
+    wait_for(lambda: app.frame(title) is None, description='the file chooser to close')
+
+
+def read_events(path):
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600, oct(os.stat(path).st_mode)
+    with open(path, 'rb') as f:
+        data = f.read()
+    assert b'\r\n' in data and not data.startswith(b'\xef\xbb\xbf')
+    cal = Calendar.from_ical(data)
+    return str(cal.get('METHOD')), list(cal.walk('VEVENT'))
+
+
+def test_ical_window():
+    os.environ['GTK_USE_PORTAL'] = '0'
+    app = App(args=['--date', '2024-03-21'], now='2024-03-18T08:00')
+    try:
+        create_booking(app, 'Kota Banjar', '13:00', 4, topics='TKD')
+        wait_for(lambda: 'Kota Banjar' in ' '.join(day_rows_text(app)), description='the booking row')
+
+        # Add to Outlook: one booking, its own PUBLISH file.
+        one = os.path.join(app.tmp, 'banjar.ics')
+        click(app.find(app.window, tr('Add to Outlook'), 'push button'))
+        save_as(app, tr('Add to Outlook'), one)
+        method, events = read_events(one)
+        assert method == 'PUBLISH', method
+        assert len(events) == 1, events
+        start = events[0]['DTSTART'].dt.astimezone(timezone.utc)
+        assert (start.hour, start.minute) == (6, 0), start  # 13:00 WIB
+        assert 'Kota Banjar' in str(events[0]['SUMMARY']), events[0]['SUMMARY']
+
+        # Ctrl+E: the shown day.
+        day = os.path.join(app.tmp, 'day.ics')
+        rawinput.keyCombo('<Control>e')
+        save_as(app, tr('Export for Outlook'), day)
+        method, events = read_events(day)
+        assert method == 'PUBLISH' and len(events) == 1, (method, events)
+
+        # Import an invitation from the main menu; nothing is stored before
+        # the confirmation.
+        click(app.find(app.window, tr('Main Menu'), 'toggle button'))
+        click(app.find(app.node, tr('Import _Invitation…'), 'menu item'))
+        open_file(app, tr('Import Invitation'), os.path.abspath(TEAMS))
+        dialog = app.dialog(tr('Import Video Conferences?'))
+        assert 'Kota Tomohon' not in ' '.join(day_rows_text(app))
+        click(app.find(dialog, tr('_Import'), 'push button'))
+        rows = wait_for(lambda: 'Kota Tomohon' in ' '.join(day_rows_text(app)) and day_rows_text(app),
+                        description='the imported video conference row')
+        assert any('13:00' in r for r in rows), rows
+    finally:
+        app.close()
+
+
+if __name__ == '__main__':
+    run(test_ical_window)
