@@ -585,6 +585,7 @@ test_validate (void)
   g_assert_false (tamu_ppid_request_validate (request, &today, &error));
   assert_refused (error, "name:");
   g_clear_error (&error);
+  g_free (request->name);
   request->name = g_strdup ("Rina");
   g_clear_pointer (&request->information, g_free);
   g_assert_false (tamu_ppid_request_validate (request, &today, &error));

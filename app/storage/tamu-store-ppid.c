@@ -576,10 +576,16 @@ tamu_store_update_ppid (TamuStore             *self,
 
   /* The reasons already given may be corrected, not added or removed:
    * that is what the steps are for. */
-  if (stored->extension_days > 0 && !g_str_equal (edited->extension_reason ? edited->extension_reason : "", ""))
+  if (stored->extension_days > 0)
     {
-      g_free (request->extension_reason);
-      request->extension_reason = dup_stripped (edited->extension_reason);
+      char *reason = dup_stripped (edited->extension_reason);
+
+      /* The law wants a written reason: a blank one keeps the old. */
+      if (reason != NULL)
+        {
+          g_free (request->extension_reason);
+          request->extension_reason = reason;
+        }
     }
   if (stored->refusal == TAMU_PPID_REFUSAL_NOT_HELD)
     {
