@@ -80,8 +80,14 @@ def test_ical_window():
 
         # Import an invitation from the main menu; nothing is stored before
         # the confirmation.
-        click(app.find(app.window, tr('Main Menu'), 'toggle button'))
-        click(app.find(app.node, tr('Import _Invitation…'), 'menu item'))
+        # The menu button and the toggle inside it share the name; the
+        # toggle is the one that clicks.
+        menu = wait_for(lambda: [n for n in App.find_all(app.window, tr('Main Menu'), 'push button')
+                                 if 'click' in n.actions], description='the main menu button')
+        click(menu[0])
+        item = wait_for(lambda: [n for n in App.find_all(app.node, tr('Import _Invitation…'))
+                                 if 'click' in n.actions], description='the Import Invitation item')
+        click(item[0])
         open_file(app, tr('Import Invitation'), os.path.abspath(TEAMS))
         dialog = app.dialog(tr('Import Video Conferences?'))
         assert 'Kota Tomohon' not in ' '.join(day_rows_text(app))
