@@ -331,6 +331,8 @@ tamu_store_list_ppid (TamuStore            *self,
                              " WHERE (?1 IS NULL OR received >= ?1)"
                              "   AND (?2 IS NULL OR received <= ?2)"
                              "   AND (?3 = 0 OR status IN ('received', 'extended'))"
+                             /* Only these states run against a deadline. */
+                             "   AND (?7 = 0 OR status IN ('received', 'extended', 'objection-filed'))"
                              "   AND (?4 IS NULL OR status = ?4)"
                              "   AND (?5 IS NULL OR decision = ?5)"
                              "   AND (?6 IS NULL OR number LIKE ?6 ESCAPE '\\'"
@@ -347,6 +349,7 @@ tamu_store_list_ppid (TamuStore            *self,
   tamu_store_bind_text (stmt, 4, filter->status >= 0 ? tamu_ppid_status_to_string (filter->status) : NULL);
   tamu_store_bind_text (stmt, 5, filter->decision > 0 ? tamu_ppid_decision_to_string (filter->decision) : NULL);
   tamu_store_bind_text (stmt, 6, pattern);
+  sqlite3_bind_int (stmt, 7, filter->overdue_only ? 1 : 0);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
