@@ -10,6 +10,7 @@
 
 #include "tamu-booking-object.h"
 #include "tamu-clock.h"
+#include "tamu-gui-util.h"
 #include "tamu-summary.h"
 #include "tamu-summary-chart.h"
 
@@ -681,6 +682,8 @@ tamu_summary_page_init (TamuSummaryPage *self)
       gtk_string_list_append (months, name);
     }
   gtk_drop_down_set_model (self->month_dropdown, G_LIST_MODEL (months));
+  tamu_gui_name_internal_buttons (GTK_WIDGET (self->month_dropdown), _("Month"));
+  tamu_gui_name_internal_buttons (GTK_WIDGET (self->chart_dropdown), _("Chart"));
 
   gtk_drawing_area_set_draw_func (self->chart_area, draw_chart_cb, self, NULL);
 
