@@ -84,12 +84,15 @@ update (TamuBookingRow *self)
   g_autofree char *guests = NULL;
   g_autofree char *pic = NULL;
   gboolean active;
+  gboolean open;
 
   if (self->item == NULL)
     return;
 
   booking = tamu_booking_object_get_booking (self->item);
   active = tamu_booking_is_active (booking);
+  /* Only a booking still waiting for its guests can be checked in, missed or cancelled. */
+  open = booking->status == TAMU_STATUS_REQUESTED || booking->status == TAMU_STATUS_CONFIRMED;
 
   if (self->show_date)
     {
@@ -174,10 +177,10 @@ update (TamuBookingRow *self)
   else
     gtk_widget_add_css_class (self->box, "inactive");
 
-  gtk_widget_set_visible (self->check_in_button, active);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.check-in", active);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.no-show", active);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.cancel", active);
+  gtk_widget_set_visible (self->check_in_button, open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.check-in", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.no-show", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.cancel", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.copy-link",
                                  booking->link != NULL && *booking->link);
 }

@@ -5,6 +5,8 @@
 
 G_BEGIN_DECLS
 
+#define TAMU_WINDOW_MAX_PAGES 16
+
 struct _TamuWindow
 {
   AdwApplicationWindow parent_instance;
@@ -22,6 +24,7 @@ struct _TamuWindow
   guint                refresh_source;
   guint                demo_source;
 
+  GtkWidget           *page_bins[TAMU_WINDOW_MAX_PAGES]; /* AdwBin per page of the table, filled on first show */
   GtkWidget           *day_view;
   GtkWidget           *search_view;
 };

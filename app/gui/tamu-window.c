@@ -64,6 +64,8 @@ static const struct
   { "summary", N_("Summary"), "x-office-spreadsheet-symbolic", tamu_summary_page_new },
 };
 
+G_STATIC_ASSERT (G_N_ELEMENTS (window_pages) <= TAMU_WINDOW_MAX_PAGES);
+
 TamuWindow *
 tamu_window_new (TamuApplication *application,
                  TamuStore       *store)
@@ -205,10 +207,37 @@ poll_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/*
+ * Pages are built the first time they are shown: start-up pays for the day
+ * view only, however many pages other parts of Tamu add.
+ */
+static void
+ensure_page (TamuWindow *self,
+             const char *name)
+{
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (window_pages); i++)
+    {
+      GtkWidget *page;
+
+      if (!g_str_equal (window_pages[i].name, name) || self->page_bins[i] == NULL
+          || adw_bin_get_child (ADW_BIN (self->page_bins[i])) != NULL)
+        continue;
+
+      page = window_pages[i].new_page (self);
+      adw_bin_set_child (ADW_BIN (self->page_bins[i]), page);
+      if (g_str_equal (name, "day"))
+        self->day_view = page;
+      else if (g_str_equal (name, "search"))
+        self->search_view = page;
+    }
+}
+
 static void
 visible_page_changed_cb (TamuWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->stack);
+
+  ensure_page (self, name);
 
   if (self->settings != NULL && name != NULL)
     g_settings_set_string (self->settings, "last-view", name);
@@ -249,12 +278,72 @@ offer_demo_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/*
+ * Benchmark hook (tests/bench/bench-startup.c).  TAMU_BENCH=startup prints
+ * "painted <monotonic µs>" when the first frame of the window has been
+ * painted and quits; TAMU_BENCH=views then switches between the day, week
+ * and month views, printing "switch <view> <ms>" from each switch to the
+ * frame that shows it.
+ */
+static const char * const bench_views[] = { "week", "month", "day" };
+#define BENCH_ROUNDS 10
+/* Steps: 0 first frame; then BENCH_SWITCHES view switches; then as many
+ * plain redraws of the day view, the cost of a frame without a switch. */
+#define BENCH_SWITCHES (BENCH_ROUNDS * (int) G_N_ELEMENTS (bench_views))
+
+static void
+bench_after_paint_cb (GdkFrameClock *clock,
+                      TamuWindow    *self)
+{
+  int step = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "bench-step"));
+  gint64 now = g_get_monotonic_time ();
+  const char *mode = g_getenv ("TAMU_BENCH");
+  gint64 *started;
+
+  if (step == 0)
+    g_print ("painted %" G_GINT64_FORMAT "\n", now);
+  else
+    {
+      gint64 then = *(gint64 *) g_object_get_data (G_OBJECT (self), "bench-started");
+
+      if (step <= BENCH_SWITCHES)
+        g_print ("switch %s %.3f\n", bench_views[(step - 1) % G_N_ELEMENTS (bench_views)],
+                 (now - then) / 1000.0);
+      else
+        g_print ("switch redraw %.3f\n", (now - then) / 1000.0);
+    }
+
+  if (g_strcmp0 (mode, "views") != 0 || step == 2 * BENCH_SWITCHES)
+    {
+      g_signal_handlers_disconnect_by_func (clock, bench_after_paint_cb, self);
+      g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+      return;
+    }
+
+  started = g_new (gint64, 1);
+  *started = g_get_monotonic_time ();
+  g_object_set_data_full (G_OBJECT (self), "bench-started", started, g_free);
+  g_object_set_data (G_OBJECT (self), "bench-step", GINT_TO_POINTER (step + 1));
+  if (step < BENCH_SWITCHES)
+    adw_view_stack_set_visible_child_name (self->stack, bench_views[step % G_N_ELEMENTS (bench_views)]);
+  else
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 tamu_window_map (GtkWidget *widget)
 {
   TamuWindow *self = TAMU_WINDOW (widget);
 
   GTK_WIDGET_CLASS (tamu_window_parent_class)->map (widget);
+
+  if (g_getenv ("TAMU_BENCH") != NULL)
+    {
+      tamu_window_show_view (self, "day");
+      g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                        G_CALLBACK (bench_after_paint_cb), self);
+      return;
+    }
 
   /* After the first frame: the start-up is not slowed by the check. */
   if (self->demo_source == 0 && !g_object_get_data (G_OBJECT (self), "demo-offered"))
@@ -288,16 +377,11 @@ tamu_window_constructed (GObject *object)
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (window_pages); i++)
-    {
-      GtkWidget *page = window_pages[i].new_page (self);
-
-      tamu_window_add_page (self, page, window_pages[i].name,
-                            _(window_pages[i].title), window_pages[i].icon_name);
-      if (g_str_equal (window_pages[i].name, "day"))
-        self->day_view = page;
-      else if (g_str_equal (window_pages[i].name, "search"))
-        self->search_view = page;
-    }
+    self->page_bins[i] = adw_bin_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (window_pages); i++)
+    tamu_window_add_page (self, self->page_bins[i], window_pages[i].name,
+                          _(window_pages[i].title), window_pages[i].icon_name);
+  ensure_page (self, adw_view_stack_get_visible_child_name (self->stack));
 
   if (self->settings != NULL)
     {
