@@ -364,7 +364,8 @@ copy_text_action (GtkWidget  *widget,
 typedef struct
 {
   TamuSummary     *summary;
-  char            *kind;  /* "xlsx", "csv", "chart" */
+  TamuYearSummary *year;  /* kind "year-xlsx" */
+  char            *kind;  /* "xlsx", "csv", "chart", "year-xlsx" */
   TamuSummaryChart chart;
   GFile           *file;
 } ExportJob;
@@ -373,6 +374,7 @@ static void
 export_job_free (ExportJob *job)
 {
   g_clear_pointer (&job->summary, tamu_summary_free);
+  g_clear_pointer (&job->year, tamu_year_summary_free);
   g_free (job->kind);
   g_clear_object (&job->file);
   g_free (job);
@@ -397,7 +399,9 @@ export_thread (GTask        *task,
       return;
     }
 
-  if (g_str_equal (job->kind, "xlsx"))
+  if (g_str_equal (job->kind, "year-xlsx"))
+    ok = tamu_year_summary_write_xlsx (job->year, path, &error);
+  else if (g_str_equal (job->kind, "xlsx"))
     ok = tamu_summary_write_xlsx (job->summary, path, &error);
   else if (g_str_equal (job->kind, "csv"))
     {
@@ -448,8 +452,11 @@ save_response_cb (GtkNativeDialog *chooser,
   job->chart = get_chart (self);
   job->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   /* A fresh summary for the thread: the page's own keeps being drawn here. */
-  job->summary = tamu_summary_new (tamu_window_get_store (self->window), self->year, self->month, &error);
-  if (job->summary == NULL)
+  if (g_str_equal (job->kind, "year-xlsx"))
+    job->year = tamu_year_summary_new (tamu_window_get_store (self->window), self->year, &error);
+  else
+    job->summary = tamu_summary_new (tamu_window_get_store (self->window), self->year, self->month, &error);
+  if (job->summary == NULL && job->year == NULL)
     {
       export_job_free (job);
       tamu_window_show_error (self->window, _("Cannot Export the Summary"), error);
@@ -487,6 +494,11 @@ export_action (GtkWidget  *widget,
       title = _("Export Summary as CSV");
       name = g_strdup_printf ("ringkasan-%04d-%02d.csv", self->year, self->month);
     }
+  else if (g_str_equal (kind, "year-xlsx"))
+    {
+      title = _("Export Year Recap as Excel");
+      name = g_strdup_printf ("rekap-%04d.xlsx", self->year);
+    }
   else
     {
       title = _("Save Chart (.png or .svg)");
@@ -501,6 +513,60 @@ export_action (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (chooser), "kind", g_strdup (kind), g_free);
   g_signal_connect (chooser, "response", G_CALLBACK (save_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+year_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  TamuSummaryPage  *self)
+{
+  if (g_str_equal (response, "export"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "summary.export", "s", "year-xlsx");
+}
+
+/* The year view: each month's counts of every service, like the December recap. */
+static void
+year_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TamuSummaryPage *self = TAMU_SUMMARY_PAGE (widget);
+  g_autoptr(TamuYearSummary) year = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog, *label, *scrolled;
+
+  year = tamu_year_summary_new (tamu_window_get_store (self->window), self->year, &error);
+  if (year == NULL)
+    {
+      tamu_window_show_error (self->window, _("Cannot Build the Year Recap"), error);
+      return;
+    }
+  text = tamu_year_summary_dup_text (year);
+  g_strchomp (text);
+  heading = g_strdup_printf (_("Year Recap %d"), self->year);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self->window), heading, NULL);
+  label = gtk_label_new (text);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), FALSE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "monospace");
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "close", _("_Close"),
+                                    "export", _("_Export Excel…"),
+                                    NULL);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 900, -1);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (year_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ---- the tables' cells -------------------------------------------- */
@@ -665,6 +731,7 @@ tamu_summary_page_class_init (TamuSummaryPageClass *klass)
   gtk_widget_class_install_action (widget_class, "summary.this-month", NULL, step_month_action);
   gtk_widget_class_install_action (widget_class, "summary.copy-text", NULL, copy_text_action);
   gtk_widget_class_install_action (widget_class, "summary.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "summary.year", NULL, year_action);
 }
 
 static void

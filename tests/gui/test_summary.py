@@ -4,7 +4,8 @@
 imported with tamu-cli, the window opened on 20 March 2024.  The page shows
 the report's figures, its narrative, the visits table and the breaches; the
 month picker moves to February; the narrative is copied; the CSV export,
-written in a worker thread, lands on disk with its BOM."""
+written in a worker thread, lands on disk with its BOM; the year recap
+counts each month."""
 
 import csv
 import io
@@ -120,6 +121,15 @@ def test_summary_page():
         assert 'Konsultasi Tatap Muka;25;20;22;' in data.decode('utf-8-sig'), data[:400]
         wait_for(lambda: app.find_all(app.node, tr('Summary exported')),
                  description='the export toast')
+
+        # The year view: each month of 2024 (January 25 visits, February 22, March 29).
+        click(app.find(app.window, tr('_Year Recap…'), 'push button'))
+        recap = app.dialog(tr('Year Recap %d') % 2024)
+        text = wait_for(lambda: [normalize(n.name) for n in App.find_all(recap, role='label')
+                                 if 'Sepanjang tahun 2024' in (n.name or '')],
+                        description='the year recap text')[0]
+        assert 'telah dilaksanakan 76 kali konsultasi tatap muka' in text, text
+        click(app.find(recap, tr('_Close'), 'push button'))
     finally:
         app.close()
         shutil.rmtree(tmp, ignore_errors=True)
