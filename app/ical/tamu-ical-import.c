@@ -25,6 +25,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
 
 /* ---- reading the calendar ------------------------------------------- */
 
+static char *dup_one_line (const char *text,
+                           gsize       max_chars);
+
 static gboolean
 check_parse_errors (icalcomponent *component,
                     GError       **error)
@@ -35,13 +38,14 @@ check_parse_errors (icalcomponent *component,
   prop = icalcomponent_get_first_property (component, ICAL_XLICERROR_PROPERTY);
   if (prop != NULL)
     {
-      const char *text = icalproperty_get_xlicerror (prop);
-      g_autofree char *clean = g_strstrip (g_strdup (text != NULL ? text : ""));
+      /* One line, no control characters: it quotes the file, and ends up
+       * on a terminal or in a dialog. */
+      g_autofree char *clean = dup_one_line (icalproperty_get_xlicerror (prop), 200);
 
       /* libical keeps going past what it cannot read and leaves a note;
        * a half-read event is worse than none, so the whole file is refused. */
       g_set_error (error, TAMU_ERROR, TAMU_ERROR_INVALID,
-                   _("format: part of the calendar cannot be read: %s"), clean);
+                   _("format: part of the calendar cannot be read: %s"), clean != NULL ? clean : "?");
       return FALSE;
     }
 
@@ -142,7 +146,7 @@ dup_one_line (const char *text,
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (c < 0x20 || c == 0x7F || g_unichar_isspace (c))
+      if (g_unichar_iscntrl (c) || g_unichar_isspace (c))
         {
           space = out->len > 0;
           continue;

@@ -54,15 +54,24 @@ find_value (const char *line)
   return NULL;
 }
 
+/* Up to 40 characters of @line for a message, control characters (C0, DEL
+ * and C1, which terminals may obey) replaced by spaces. */
 static char *
 dup_excerpt (const char *line)
 {
   g_autofree char *valid = g_utf8_make_valid (line, MIN (strlen (line), 40));
+  GString *out = g_string_new (NULL);
 
-  for (char *p = valid; *p != '\0'; p++)
-    if ((guchar) *p < 0x20)
-      *p = ' ';
-  return g_steal_pointer (&valid);
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c))
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
 }
 
 static gboolean
