@@ -249,6 +249,31 @@ main (int    argc,
   g_print ("year view (tamu_year_summary_new): median %.2f ms over %d runs\n",
            median (year_times), n_runs);
 
+  /* The worst case of the cumulative count: ten years of visits since 2015. */
+  {
+    g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+    g_autofree char *since = tamu_store_get_setting (store, "count-since-year", NULL);
+    int cumulative = 0;
+
+    tamu_store_set_setting (store, "count-since-year", "2015", &error);
+    g_assert_no_error (error);
+    for (int i = 0; i < n_runs; i++)
+      {
+        g_autoptr(TamuSummary) summary = NULL;
+        double t = now_ms ();
+
+        summary = tamu_summary_new (store, 2024, 12, &error);
+        g_assert_no_error (error);
+        t = now_ms () - t;
+        g_array_append_val (times, t);
+        cumulative = summary->tatap_muka.cumulative;
+      }
+    tamu_store_set_setting (store, "count-since-year", since ? since : "2023", &error);
+    g_assert_no_error (error);
+    g_print ("month summary counting since 2015 (%d visits): median %.2f ms over %d runs\n",
+             cumulative, median (times), n_runs);
+  }
+
   g_clear_object (&store);
   if (keep == NULL)
     {
