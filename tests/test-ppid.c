@@ -567,6 +567,21 @@ test_names (void)
 }
 
 static void
+test_calendar_years (void)
+{
+  g_autoptr(TamuCalendar) calendar = load_shipped_calendar ();
+  g_autoptr(TamuPpidRequest) inside = new_request ("2026-03-02");
+  g_autoptr(TamuPpidRequest) across = new_request ("2026-12-28");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tamu_ppid_request_check_calendar (inside, calendar, &error));
+  g_assert_no_error (error);
+  /* Due in January 2027, a year the shipped list does not hold. */
+  g_assert_false (tamu_ppid_request_check_calendar (across, calendar, &error));
+  assert_refused (error, "holidays: no holiday is recorded for 2027");
+}
+
+static void
 test_validate (void)
 {
   g_autoptr(TamuPpidRequest) request = new_request ("2024-03-01");
@@ -1144,6 +1159,7 @@ main (int   argc,
   g_test_add_func ("/ppid/transitions/refusal-reasons", test_refusal_reasons);
   g_test_add_func ("/ppid/names", test_names);
   g_test_add_func ("/ppid/validate", test_validate);
+  g_test_add_func ("/ppid/calendar-years", test_calendar_years);
   g_test_add_func ("/ppid/store/migration", test_store_migration);
   g_test_add ("/ppid/store/numbers", Fixture, NULL, fixture_setup, test_store_numbers, fixture_teardown);
   g_test_add ("/ppid/store/steps", Fixture, NULL, fixture_setup, test_store_steps, fixture_teardown);

@@ -354,6 +354,8 @@ print_request (TamuStore             *store,
   if (calendar == NULL)
     return tamu_cli_fail (error);
   tamu_clock_today (&today);
+  if (!tamu_ppid_request_check_calendar (request, calendar, &error))
+    g_printerr ("warning: %s\n", error->message);
 
   if (g_str_equal (format, "json"))
     {
@@ -409,6 +411,13 @@ ppid_add (TamuCliContext *ctx,
 
   if (g_str_equal (format, "json"))
     return print_request (store, stored, format);
+  {
+    g_autoptr(TamuCalendar) calendar = tamu_store_load_calendar (store, NULL);
+    g_autoptr(GError) warning = NULL;
+
+    if (calendar != NULL && !tamu_ppid_request_check_calendar (stored, calendar, &warning))
+      g_printerr ("warning: %s\n", warning->message);
+  }
   g_print ("%" G_GINT64_FORMAT "\n", stored->id);
   return TAMU_CLI_OK;
 }
@@ -590,6 +599,9 @@ ppid_list (TamuCliContext *ctx,
     return TAMU_CLI_USAGE;
   if (argc > 1)
     return tamu_cli_usage ("ppid list", _("unexpected argument “%s”"), argv[1]);
+
+  if (month != NULL && year != NULL)
+    return tamu_cli_usage ("ppid list", _("give --month or --year, not both"));
 
   tamu_ppid_filter_init (&filter);
   filter.open_only = open_only;

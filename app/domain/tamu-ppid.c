@@ -292,6 +292,41 @@ tamu_ppid_request_get_due (const TamuPpidRequest *self,
   *out = deadlines.answer_due;
 }
 
+gboolean
+tamu_ppid_request_check_calendar (const TamuPpidRequest *self,
+                                  TamuCalendar          *calendar,
+                                  GError               **error)
+{
+  TamuPpidDeadlines deadlines;
+  GDate last;
+  int from, to;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (!g_date_valid (&self->received))
+    return TRUE;
+  tamu_ppid_request_get_deadlines (self, calendar, &deadlines);
+  last = deadlines.answer_due;
+  if (g_date_valid (&deadlines.dispute_window))
+    last = deadlines.dispute_window;
+  else if (g_date_valid (&deadlines.objection_due))
+    last = deadlines.objection_due;
+  else if (g_date_valid (&deadlines.objection_window))
+    last = deadlines.objection_window;
+
+  from = g_date_get_year (&self->received);
+  to = g_date_get_year (&last);
+  for (int year = from; year <= to; year++)
+    if (!tamu_calendar_has_year (calendar, year))
+      {
+        g_set_error (error, TAMU_ERROR, TAMU_ERROR_FAILED,
+                     _("holidays: no holiday is recorded for %d, so its deadlines count weekends only; add or import that year’s holidays"),
+                     year);
+        return FALSE;
+      }
+  return TRUE;
+}
+
 int
 tamu_ppid_request_get_service_days (const TamuPpidRequest *self,
                                     TamuCalendar          *calendar)

@@ -167,6 +167,14 @@ void             tamu_ppid_request_get_deadlines (const TamuPpidRequest *self,
 void             tamu_ppid_request_get_due (const TamuPpidRequest *self,
                                             TamuCalendar          *calendar,
                                             GDate                 *out);
+/*
+ * FALSE with a message naming the year when the calendar holds no holiday
+ * for a year the request's deadlines run through: they would count weekends
+ * only, so the desk is told rather than trusting them.
+ */
+gboolean         tamu_ppid_request_check_calendar (const TamuPpidRequest *self,
+                                                   TamuCalendar          *calendar,
+                                                   GError               **error);
 /* Working days from receipt to the written answer; -1 when not answered. */
 int              tamu_ppid_request_get_service_days (const TamuPpidRequest *self,
                                                      TamuCalendar          *calendar);

@@ -392,6 +392,17 @@ rebuild_progress (TamuPpidEditor *self)
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "heading");
   gtk_box_append (GTK_BOX (self->progress_box), label);
+  if (!tamu_ppid_request_check_calendar (r, calendar, &error))
+    {
+      GtkWidget *warning = gtk_label_new (error->message);
+
+      gtk_label_set_wrap (GTK_LABEL (warning), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (warning), 0);
+      gtk_widget_add_css_class (warning, "editor-message");
+      gtk_widget_add_css_class (warning, "warning");
+      gtk_box_append (GTK_BOX (self->progress_box), warning);
+      g_clear_error (&error);
+    }
 
   /* Only the steps the state allows; the store checks the rest. */
   buttons = gtk_flow_box_new ();

@@ -103,6 +103,19 @@ class PpidCli(unittest.TestCase):
         self.fails(1, "id:", "show", "abc")
         self.fails(1, "id:", "show", "42")
 
+    def test_year_without_holidays_is_flagged(self):
+        # The shipped holidays end with 2026: a deadline running into 2027
+        # counts weekends only, and the command says so (and still works).
+        result = self.run_cli("add", "--received", "2026-12-28", "--name", "A", "--info", "B",
+                              now="2026-12-31T08:00")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertRegex(result.stdout, r"^[0-9]+\n$")
+        self.assertIn("warning: holidays:", result.stderr)
+        self.assertIn("2027", result.stderr)
+        result = self.run_cli("add", "--received", "2026-03-02", "--name", "A", "--info", "B",
+                              now="2026-12-31T08:00")
+        self.assertEqual(result.stderr, "")
+
     def test_overdue_honours_now(self):
         rid = self.add("2024-03-01")
         self.assertIs(self.show(rid, now="2024-03-19T15:59")["overdue"], False)
@@ -134,6 +147,7 @@ class PpidCli(unittest.TestCase):
         self.assertEqual(ids("--decision", "partial"), [int(b)])
         self.fails(1, "month:", "list", "--month", "2024-13")
         self.fails(1, "month:", "list", "--month", "March")
+        self.fails(2, "--month", "list", "--month", "2024-03", "--year", "2024")
         self.fails(2, "--format", "list", "--format", "xml")
         table = self.ok("list")
         self.assertIn("002/PPID-DJPK/III/2024", table)
