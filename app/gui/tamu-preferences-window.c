@@ -84,6 +84,9 @@ show_error (TamuPreferencesWindow *self,
                                       -1);
     }
 
+  /* A refusal replaces whatever toast is showing: it answers what was
+   * just done. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 8);
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
 }
