@@ -37,7 +37,7 @@ static const Command commands[] = {
   { "topic", tamu_cli_topic, "topic list | add NAME [--alias A,B] [--full-name TEXT] | remove NAME" },
   { "settings", tamu_cli_settings, "settings list | get KEY | set KEY VALUE" },
   { "ppid", tamu_cli_ppid, "ppid add|show|list|update|extend|respond|object|object-answer|dispute|withdraw|history|recap" },
-  { "summary", tamu_cli_summary, "summary --month YYYY-MM | --year YYYY [--format text|json|csv|xlsx] [-o FILE]" },
+  { "summary", tamu_cli_summary, "summary --month YYYY-MM | --year YYYY [--format text|json|csv|xlsx|png|svg] [--chart NAME] [-o FILE]" },
   { "demo", tamu_cli_demo, "demo load" },
 };
 

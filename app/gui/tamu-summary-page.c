@@ -365,7 +365,7 @@ typedef struct
 {
   TamuSummary     *summary;
   TamuYearSummary *year;  /* kind "year-xlsx" */
-  char            *kind;  /* "xlsx", "csv", "chart", "year-xlsx" */
+  char            *kind;  /* "xlsx", "csv", "text", "chart", "year-xlsx" */
   TamuSummaryChart chart;
   GFile           *file;
 } ExportJob;
@@ -403,11 +403,12 @@ export_thread (GTask        *task,
     ok = tamu_year_summary_write_xlsx (job->year, path, &error);
   else if (g_str_equal (job->kind, "xlsx"))
     ok = tamu_summary_write_xlsx (job->summary, path, &error);
-  else if (g_str_equal (job->kind, "csv"))
+  else if (g_str_equal (job->kind, "csv") || g_str_equal (job->kind, "text"))
     {
-      g_autofree char *csv = tamu_summary_dup_csv (job->summary);
+      g_autofree char *data = g_str_equal (job->kind, "csv") ? tamu_summary_dup_csv (job->summary)
+                                                             : tamu_summary_dup_text (job->summary);
 
-      ok = g_file_replace_contents (job->file, csv, strlen (csv), NULL, FALSE,
+      ok = g_file_replace_contents (job->file, data, strlen (data), NULL, FALSE,
                                     G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
                                     NULL, cancellable, &error);
     }
@@ -493,6 +494,11 @@ export_action (GtkWidget  *widget,
     {
       title = _("Export Summary as CSV");
       name = g_strdup_printf ("ringkasan-%04d-%02d.csv", self->year, self->month);
+    }
+  else if (g_str_equal (kind, "text"))
+    {
+      title = _("Export Summary Text");
+      name = g_strdup_printf ("ringkasan-%04d-%02d.txt", self->year, self->month);
     }
   else if (g_str_equal (kind, "year-xlsx"))
     {
