@@ -6,14 +6,17 @@ time in UTC; "Import Invitation…" from the main menu turns a Teams
 invitation into a video conference row after a confirmation."""
 
 import os
+import shutil
 import stat
+import subprocess
+import tempfile
 import time
 from datetime import timezone
 
 from icalendar import Calendar
 
-from tamugui import (App, click, create_booking, day_rows_text, rawinput, run, tr,
-                     type_into, wait_for)
+from tamugui import (BUILD_ROOT, App, click, day_rows_text, rawinput, run, tr, type_into,
+                     wait_for)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TEAMS = os.path.join(HERE, '..', 'ical', 'data', 'teams-invite-utf16.ics')
@@ -44,6 +47,25 @@ def open_file(app, title, path):
     wait_for(lambda: app.frame(title) is None, description='the file chooser to close')
 
 
+class PrefilledApp(App):
+    """The booking is made with tamu-cli before the window opens (the
+    editor is other tests' subject), so no demo month is offered."""
+
+    def answer_demo(self, load):
+        pass
+
+
+def prefilled_database(now):
+    folder = tempfile.mkdtemp(prefix='tamu-gui-ical-')
+    db = os.path.join(folder, 'tamu.db')
+    env = dict(os.environ, TAMU_NOW=now, XDG_CONFIG_HOME=folder, LC_ALL='C.UTF-8')
+    subprocess.run([os.path.join(BUILD_ROOT, 'app', 'tamu-cli'), '--db', db, 'booking', 'add',
+                    '--type', 'tatap-muka', '--date', '2024-03-21', '--time', '13:00',
+                    '--daerah', 'Kota Banjar', '--topic', 'TKD', '--guests', '4'],
+                   env=env, check=True, stdout=subprocess.DEVNULL)
+    return folder, db
+
+
 def read_events(path):
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600, oct(os.stat(path).st_mode)
     with open(path, 'rb') as f:
@@ -55,9 +77,9 @@ def read_events(path):
 
 def test_ical_window():
     os.environ['GTK_USE_PORTAL'] = '0'
-    app = App(args=['--date', '2024-03-21'], now='2024-03-18T08:00')
+    folder, db = prefilled_database('2024-03-18T08:00')
+    app = PrefilledApp(args=['--date', '2024-03-21'], now='2024-03-18T08:00', db=db)
     try:
-        create_booking(app, 'Kota Banjar', '13:00', 4, topics='TKD')
         wait_for(lambda: 'Kota Banjar' in ' '.join(day_rows_text(app)), description='the booking row')
 
         # Add to Outlook: one booking, its own PUBLISH file.
@@ -97,6 +119,7 @@ def test_ical_window():
         assert any('13:00' in r for r in rows), rows
     finally:
         app.close()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == '__main__':
