@@ -29,6 +29,7 @@ struct _TamuSummaryPage
   GtkLabel     *title_label;
   GtkGrid      *figures_grid;
   GtkLabel     *totals_label;
+  GtkSpinButton *since_spin;
   GtkDropDown  *chart_dropdown;
   GtkDrawingArea *chart_area;
   GtkLabel     *narrative_label;
@@ -154,6 +155,10 @@ show_figures (TamuSummaryPage *self)
                             s->tatap_muka.guests, s->tatap_muka.cancelled + s->vidcon.cancelled,
                             s->tatap_muka.no_show + s->vidcon.no_show, s->guest_limit);
   gtk_label_set_label (self->totals_label, totals);
+
+  self->updating = TRUE;
+  gtk_spin_button_set_value (self->since_spin, s->tatap_muka.cumulative_since);
+  self->updating = FALSE;
 }
 
 static void
@@ -302,6 +307,27 @@ picker_changed_cb (TamuSummaryPage *self)
   if (selected == GTK_INVALID_LIST_POSITION)
     return;
   tamu_summary_page_set_month (self, gtk_spin_button_get_value_as_int (self->year_spin), selected + 1);
+}
+
+/* The count-since-year setting, validated and audited by the store. */
+static void
+since_changed_cb (TamuSummaryPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+
+  if (self->updating || self->summary == NULL)
+    return;
+  value = g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (self->since_spin));
+  if (!tamu_store_set_setting (tamu_window_get_store (self->window), "count-since-year", value, &error))
+    {
+      tamu_window_show_error (self->window, _("Cannot Change the Setting"), error);
+      self->updating = TRUE;
+      gtk_spin_button_set_value (self->since_spin, self->summary->tatap_muka.cumulative_since);
+      self->updating = FALSE;
+      return;
+    }
+  tamu_summary_page_reload (self);
 }
 
 /* ---- actions ------------------------------------------------------ */
@@ -722,6 +748,7 @@ tamu_summary_page_class_init (TamuSummaryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TamuSummaryPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, TamuSummaryPage, figures_grid);
   gtk_widget_class_bind_template_child (widget_class, TamuSummaryPage, totals_label);
+  gtk_widget_class_bind_template_child (widget_class, TamuSummaryPage, since_spin);
   gtk_widget_class_bind_template_child (widget_class, TamuSummaryPage, chart_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TamuSummaryPage, chart_area);
   gtk_widget_class_bind_template_child (widget_class, TamuSummaryPage, narrative_label);
@@ -771,4 +798,5 @@ tamu_summary_page_init (TamuSummaryPage *self)
   g_signal_connect_swapped (self->month_dropdown, "notify::selected", G_CALLBACK (picker_changed_cb), self);
   g_signal_connect_swapped (self->year_spin, "value-changed", G_CALLBACK (picker_changed_cb), self);
   g_signal_connect_swapped (self->chart_dropdown, "notify::selected", G_CALLBACK (chart_changed_cb), self);
+  g_signal_connect_swapped (self->since_spin, "value-changed", G_CALLBACK (since_changed_cb), self);
 }

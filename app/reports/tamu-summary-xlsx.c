@@ -423,6 +423,8 @@ finish (lxw_workbook *workbook,
                    _("xlsx: could not write “%s”: %s"), path, lxw_strerror (status));
       return FALSE;
     }
+  /* Like every file Tamu writes: readable by its owner only. */
+  g_chmod (tmp, 0600);
   if (g_rename (tmp, path) != 0)
     {
       int saved = errno;

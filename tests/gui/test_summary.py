@@ -17,7 +17,7 @@ import tempfile
 from dogtail import rawinput
 
 import tamugui
-from tamugui import App, click, normalize, run, tr, wait_for
+from tamugui import App, click, normalize, run, tr, type_into, wait_for
 
 NOW = '2024-04-20T08:00'
 
@@ -121,6 +121,15 @@ def test_summary_page():
         assert 'Konsultasi Tatap Muka;25;20;22;' in data.decode('utf-8-sig'), data[:400]
         wait_for(lambda: app.find_all(app.node, tr('Summary exported')),
                  description='the export toast')
+
+        # The count-since-year setting, from the page: February 2024 counts
+        # January's 25 and its own 22 since 2024; the store keeps the setting.
+        type_into(app.find(app.window, tr('Count visits since'), 'spin button'), '2024', commit=True)
+        wait_for(lambda: label_containing(app, 'sejak 2024 sebanyak 47.'),
+                 description='the narrative counting since 2024')
+        got = subprocess.run([cli, 'settings', 'get', 'count-since-year'], env=env, check=True,
+                             capture_output=True, text=True).stdout.strip()
+        assert got.endswith('2024'), got
 
         # The year view: each month of 2024 (January 25 visits, February 22, March 29).
         click(app.find(app.window, tr('_Year Recap…'), 'push button'))
