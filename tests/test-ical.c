@@ -169,6 +169,7 @@ test_export_publish (void)
 
   g_assert_cmpuint (count_lines_starting (text, "METHOD:PUBLISH"), ==, 1);
   g_assert_cmpuint (count_lines_starting (text, "PRODID:"), ==, 1);
+  g_assert_cmpuint (count_lines_starting (text, "X-WR-CALNAME:Tamu DJPK"), ==, 1);
   g_assert_cmpuint (count_lines_starting (text, "BEGIN:VTIMEZONE"), ==, 1);
   g_assert_cmpuint (count_lines_starting (text, "TZID:Asia/Jakarta"), ==, 1);
   g_assert_cmpuint (count_lines_starting (text, "TZOFFSETTO:+0700"), ==, 1);
@@ -244,6 +245,7 @@ test_export_cancel_file (void)
   g_assert_cmpuint (count_lines_starting (text, "METHOD:CANCEL"), ==, 1);
   g_assert_cmpuint (count_lines_starting (text, "STATUS:CANCELLED"), ==, 1);
   g_assert_cmpuint (count_lines_starting (text, "SEQUENCE:3"), ==, 1);
+  g_assert_cmpuint (count_lines_starting (text, "X-WR-CALNAME"), ==, 0);
   g_assert_cmpuint (count_lines_starting (text, "UID:test-20-600@tamu.djpk.kemenkeu.go.id"), ==, 1);
   g_assert_cmpuint (count_lines_starting (text, "BEGIN:VALARM"), ==, 0);
   {

@@ -198,13 +198,21 @@ write_vtimezone (Writer *w)
 
 static void
 write_header (Writer     *w,
-              const char *method)
+              const char *method,
+              gboolean    range)
 {
   write_raw (w, "BEGIN", "VCALENDAR");
   write_raw (w, "VERSION", "2.0");
   write_raw (w, "PRODID", "-//DJPK Kemenkeu//Tamu " PACKAGE_VERSION "//EN");
   write_raw (w, "CALSCALE", "GREGORIAN");
   write_raw (w, "METHOD", method);
+  if (range)
+    {
+      /* A range opens as a calendar of its own in Outlook: give it a name.
+       * A one-event file must not carry one, so it adds to the calendar. */
+      write_raw (w, "X-WR-CALNAME", "Tamu DJPK");
+      write_raw (w, "X-WR-TIMEZONE", OFFICE_TZID);
+    }
   write_vtimezone (w);
 }
 
@@ -474,7 +482,7 @@ tamu_ical_export_bookings_counted (GPtrArray *bookings,
   g_autofree char *dtstamp = dup_dtstamp ();
   guint count = 0;
 
-  write_header (&w, "PUBLISH");
+  write_header (&w, "PUBLISH", TRUE);
   for (guint i = 0; bookings != NULL && i < bookings->len; i++)
     {
       const TamuBooking *booking = g_ptr_array_index (bookings, i);
@@ -514,7 +522,7 @@ tamu_ical_export_booking (const TamuBooking *booking,
   g_return_val_if_fail (booking != NULL, NULL);
 
   cancelled = booking->status == TAMU_STATUS_CANCELLED;
-  write_header (&w, cancelled ? "CANCEL" : "PUBLISH");
+  write_header (&w, cancelled ? "CANCEL" : "PUBLISH", FALSE);
   write_event (&w, booking, dtstamp, reminder_minutes);
   write_raw (&w, "END", "VCALENDAR");
 
