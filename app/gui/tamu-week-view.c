@@ -44,7 +44,7 @@ static const GdkRGBA lane_colors[] = {
   { 0.878, 0.106, 0.141, 1 }, /* red 3 */
   { 0.596, 0.416, 0.267, 1 }, /* brown 3 */
 };
-static const GdkRGBA vidcon_color = { 0.149, 0.635, 0.412, 1 };
+static const GdkRGBA vidcon_color = { 0.902, 0.380, 0.000, 1 }; /* orange 4 */
 
 static int
 n_lanes (TamuWeekView *self)
@@ -232,7 +232,8 @@ draw_cb (GtkDrawingArea *area,
       y = HEADER_HEIGHT + (booking->start - self->first_hour * 60) * minute_height;
       h = MAX (booking->duration, 15) * minute_height;
 
-      fill.alpha = booking->status == TAMU_STATUS_DONE ? 0.45 : 0.8;
+      /* What already happened is lighter than what is still ahead. */
+      fill.alpha = booking->status == TAMU_STATUS_DONE ? 0.7 : 0.95;
       gdk_cairo_set_source_rgba (cr, &fill);
       cairo_rectangle (cr, x + 1, y + 1, lane_width - 3, h - 2);
       cairo_fill (cr);

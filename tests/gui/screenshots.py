@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 
-from tamugui import App, click, open_editor, run, tr, wait_for
+from tamugui import App, center_click, click, editor_messages, fill_editor, open_editor, run, tr, wait_for
 
 OUT = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else 'docs/screenshots')
 WIDTH, HEIGHT = 1100, 720
@@ -36,8 +36,16 @@ def take_screenshots():
         click(app.find(app.window, tr('Month'), 'page tab'))
         shot('month.png')
         click(app.find(app.window, tr('Today'), 'page tab'))
-        click(app.find(app.window, tr('Edit Booking'), 'push button'))
-        app.dialog(tr('Edit Booking'))
+        # A new booking with the report's typo and too many guests: the
+        # editor suggests the region and refuses the guest count in words.
+        editor = open_editor(app)
+        fill_editor(app, editor, 'Kab. Tidore Kepulauan', '10:30', 7, topics='dau, dak nf')
+        wait_for(lambda: [m for m in editor_messages(app, editor) if m.startswith('guest-limit')],
+                 description='the guest-limit message')
+        # Close the region completion so the suggestion under the field shows.
+        for _ in range(2):
+            center_click(app.find(editor, tr('_Instansi'), 'text'))
+            time.sleep(0.4)
         shot('editor.png', 640, 720)
     finally:
         app.close()

@@ -1,9 +1,12 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """After loading the demo month on a first run, `tamu --date 2024-03-20`
-shows exactly that day's four visits (the March 2024 report)."""
+shows exactly that day's four visits (the March 2024 report); a second
+launch presents the same window on its date."""
 
-from tamugui import App, day_rows_text, normalize, ntr, run, tr, wait_for
+import subprocess
+
+from tamugui import TAMU, App, day_rows_text, normalize, ntr, run, tr, wait_for
 
 
 def test_demo_shows_20_march():
@@ -25,6 +28,16 @@ def test_demo_shows_20_march():
         summary = ntr('%d visit', '%d visits', 4) % 4
         labels = [normalize(n.name) for n in App.find_all(app.window, role='label')]
         assert any(label.startswith(summary + ' ·') for label in labels), (summary, labels)
+
+        # Single instance: a second launch hands its date to the running
+        # window and exits; a date that does not exist is refused in words.
+        second = subprocess.run([TAMU, '--date', '2024-03-21'], env=app.env, timeout=30)
+        assert second.returncode == 0, second
+        app.find(app.window, 'Kamis, 21 Maret 2024', 'push button')
+        assert len([c for c in app.node.children if c.roleName == 'frame']) == 1
+        bad = subprocess.run([TAMU, '--date', '2024-02-30'], env=app.env, timeout=30,
+                             capture_output=True, text=True)
+        assert bad.returncode == 2 and bad.stderr.startswith('date:'), (bad.returncode, bad.stderr)
     finally:
         app.close()
 
