@@ -211,6 +211,8 @@ tamu_search_view_init (TamuSearchView *self)
   self->list_view = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)))),
                                        factory);
   gtk_widget_add_css_class (self->list_view, "separators");
+  /* A result is a link to its booking: one click opens it. */
+  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (self->list_view), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search Results"),
                                   -1);
