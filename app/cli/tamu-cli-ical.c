@@ -151,43 +151,6 @@ print_text_warnings (GPtrArray *warnings)
     g_printerr (_("warning: %s\n"), (const char *) g_ptr_array_index (warnings, i));
 }
 
-/* The same meeting (date, start and link) booked before: importing an
- * invitation twice must not double-book. */
-static gboolean
-check_not_imported (TamuStore   *store,
-                    TamuBooking *draft,
-                    GError     **error)
-{
-  TamuBookingFilter filter;
-  g_autoptr(GPtrArray) existing = NULL;
-
-  if (draft->link == NULL)
-    return TRUE;
-
-  tamu_booking_filter_init (&filter);
-  filter.from = draft->date;
-  filter.to = draft->date;
-  filter.include_cancelled = FALSE;
-  existing = tamu_store_list_bookings (store, &filter, error);
-  if (existing == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < existing->len; i++)
-    {
-      TamuBooking *other = g_ptr_array_index (existing, i);
-
-      if (other->start == draft->start && g_strcmp0 (other->link, draft->link) == 0)
-        {
-          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, other->id);
-
-          g_set_error (error, TAMU_ERROR, TAMU_ERROR_REFUSED,
-                       _("link: this meeting is booked already, as booking %s"), id);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
 static int
 import_vidcon (TamuStore  *store,
                const char *contents,
@@ -232,7 +195,7 @@ import_vidcon (TamuStore  *store,
           g_strfreev (draft->topics);
           draft->topics = g_strdupv (chosen_topics);
         }
-      if (!check_not_imported (store, draft, &error))
+      if (!tamu_ical_check_not_booked (store, draft, &error))
         return tamu_cli_fail (error);
     }
   /* A region given on the command line replaces the guess: drop its warning. */

@@ -257,6 +257,10 @@ store_items (ImportData *data,
   if (data->kind == TAMU_ICAL_IMPORT_HOLIDAYS)
     return tamu_store_add_holidays (store, data->items, error);
 
+  for (guint i = 0; i < data->items->len; i++)
+    if (!tamu_ical_check_not_booked (store, g_ptr_array_index (data->items, i), error))
+      return FALSE;
+
   if (data->items->len == 1)
     {
       g_autoptr(TamuBooking) stored = tamu_store_add_booking (store, g_ptr_array_index (data->items, 0),

@@ -5,6 +5,7 @@
 
 #include "tamu-booking.h"
 #include "tamu-calendar.h"
+#include "tamu-store.h"
 
 G_BEGIN_DECLS
 
@@ -71,6 +72,17 @@ GPtrArray *tamu_ical_import_holidays (const char *data,
  * Windows zone covers Indonesia; NULL when unknown.
  */
 const char *tamu_ical_windows_zone_to_iana (const char *windows_name);
+
+/* ---- with the store ------------------------------------------------ */
+
+/*
+ * Refuses ("link: this meeting is booked already, as booking N") a draft
+ * from an invitation whose meeting (same date, start and link) is an active
+ * booking already, so importing an invitation twice does not double-book.
+ */
+gboolean   tamu_ical_check_not_booked (TamuStore   *store,
+                                       TamuBooking *draft,
+                                       GError     **error);
 
 /* ---- off the main thread, for the window ---------------------------- */
 

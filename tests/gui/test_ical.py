@@ -3,7 +3,8 @@
 """Outlook from the window: "Add to Outlook" on a row and Ctrl+E on the day
 write .ics files (0600) that python-icalendar reads back with the booking's
 time in UTC; "Import Invitation…" from the main menu turns a Teams
-invitation into a video conference row after a confirmation."""
+invitation into a video conference row after a confirmation, and the same
+invitation a second time is refused."""
 
 import os
 import shutil
@@ -66,6 +67,21 @@ def prefilled_database(now):
     return folder, db
 
 
+def import_invitation(app, menu_button, first=False):
+    """Main menu → Import Invitation… → the Teams file → Import."""
+    click(menu_button)
+    item = wait_for(lambda: [n for n in App.find_all(app.node, tr('Import _Invitation…'))
+                             if 'click' in n.actions], description='the Import Invitation item')
+    click(item[0])
+    open_file(app, tr('Import Invitation'), os.path.abspath(TEAMS))
+    dialog = app.dialog(tr('Import Video Conferences?'))
+    if first:  # nothing is stored before the confirmation
+        assert 'Kota Tomohon' not in ' '.join(day_rows_text(app))
+    click(app.find(dialog, tr('_Import'), 'push button'))
+    wait_for(lambda: app.frame(tr('Import Video Conferences?')) is None,
+             description='the confirmation to close')
+
+
 def read_events(path):
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600, oct(os.stat(path).st_mode)
     with open(path, 'rb') as f:
@@ -106,17 +122,17 @@ def test_ical_window():
         # toggle is the one that clicks.
         menu = wait_for(lambda: [n for n in App.find_all(app.window, tr('Main Menu'), 'push button')
                                  if 'click' in n.actions], description='the main menu button')
-        click(menu[0])
-        item = wait_for(lambda: [n for n in App.find_all(app.node, tr('Import _Invitation…'))
-                                 if 'click' in n.actions], description='the Import Invitation item')
-        click(item[0])
-        open_file(app, tr('Import Invitation'), os.path.abspath(TEAMS))
-        dialog = app.dialog(tr('Import Video Conferences?'))
-        assert 'Kota Tomohon' not in ' '.join(day_rows_text(app))
-        click(app.find(dialog, tr('_Import'), 'push button'))
+        import_invitation(app, menu[0], first=True)
         rows = wait_for(lambda: 'Kota Tomohon' in ' '.join(day_rows_text(app)) and day_rows_text(app),
                         description='the imported video conference row')
         assert any('13:00' in r for r in rows), rows
+
+        # The same invitation again: refused with the rule's name, nothing added.
+        import_invitation(app, menu[0])
+        error = app.dialog(tr('Could not import'))
+        texts = [n.name for n in App.find_all(error, role='label')]
+        assert any(t.startswith('link:') for t in texts), texts
+        assert ' '.join(day_rows_text(app)).count('Kota Tomohon') == 1
     finally:
         app.close()
         shutil.rmtree(folder, ignore_errors=True)
