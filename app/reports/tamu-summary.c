@@ -189,24 +189,27 @@ service_fill_counts (TamuServiceSummary *service,
 
 }
 
-/* Held from 1 January of @since_year to the end of the month. */
+/* Held from 1 January of @since_year to the end of the month, both services in one count. */
 static gboolean
-service_fill_cumulative (TamuServiceSummary *service,
-                         TamuStore          *store,
-                         int                 since_year,
-                         const GDate        *last,
-                         GError            **error)
+fill_cumulative (TamuSummary *self,
+                 TamuStore   *store,
+                 int          since_year,
+                 GError     **error)
 {
+  int counts[2] = { 0, 0 };
   GDate from;
 
-  service->cumulative_since = since_year;
-  service->cumulative = 0;
-  if (since_year > g_date_get_year (last))
-    return TRUE;
-
-  g_date_set_dmy (&from, 1, G_DATE_JANUARY, since_year);
-  return tamu_store_count_bookings (store, &from, last, service->type, TAMU_STATUS_DONE,
-                                    &service->cumulative, error);
+  self->tatap_muka.cumulative_since = since_year;
+  self->vidcon.cumulative_since = since_year;
+  if (since_year <= self->year)
+    {
+      g_date_set_dmy (&from, 1, G_DATE_JANUARY, since_year);
+      if (!tamu_store_count_by_type (store, &from, &self->last, TAMU_STATUS_DONE, counts, error))
+        return FALSE;
+    }
+  self->tatap_muka.cumulative = counts[TAMU_BOOKING_TATAP_MUKA];
+  self->vidcon.cumulative = counts[TAMU_BOOKING_VIDCON];
+  return TRUE;
 }
 
 static void
@@ -408,8 +411,7 @@ tamu_summary_new (TamuStore *store,
    * other months come from, so the month uses the same source. */
   service_fill_counts (&self->tatap_muka, counts, year, month);
   service_fill_counts (&self->vidcon, counts, year, month);
-  if (!service_fill_cumulative (&self->tatap_muka, store, since_year, &self->last, error) ||
-      !service_fill_cumulative (&self->vidcon, store, since_year, &self->last, error))
+  if (!fill_cumulative (self, store, since_year, error))
     return NULL;
 
   for (guint i = 0; i < region_warnings->len; i++)

@@ -132,6 +132,52 @@ tamu_store_count_bookings (TamuStore   *self,
   return TRUE;
 }
 
+gboolean
+tamu_store_count_by_type (TamuStore        *self,
+                          const GDate      *from,
+                          const GDate      *to,
+                          TamuBookingStatus status,
+                          int               out_counts[2],
+                          GError          **error)
+{
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TAMU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (out_counts != NULL, FALSE);
+
+  stmt = tamu_store_prepare (self,
+                             /* Conditional counts: one pass, no sort (GROUP BY type would sort). */
+                             "SELECT count(CASE WHEN type = 'tatap-muka' THEN 1 END),"
+                             "       count(CASE WHEN type = 'vidcon' THEN 1 END)"
+                             "  FROM bookings INDEXED BY bookings_for_reports"
+                             " WHERE deleted_at IS NULL AND date >= ?1 AND date <= ?2 AND status = ?3",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  from_text = dup_bound (from, "0000-00-00");
+  to_text = dup_bound (to, "9999-99-99");
+  tamu_store_bind_text (stmt, 1, from_text);
+  tamu_store_bind_text (stmt, 2, to_text);
+  tamu_store_bind_text (stmt, 3, tamu_booking_status_to_string (status));
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      tamu_store_set_error (self, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  out_counts[TAMU_BOOKING_TATAP_MUKA] = sqlite3_column_int (stmt, 0);
+  out_counts[TAMU_BOOKING_VIDCON] = sqlite3_column_int (stmt, 1);
+  sqlite3_reset (stmt);
+
+  return TRUE;
+}
+
 int
 tamu_month_counts_get (GArray           *counts,
                        int               year,

@@ -43,6 +43,17 @@ gboolean  tamu_store_count_bookings (TamuStore   *self,
                                      int         *out_count,
                                      GError     **error);
 
+/*
+ * Bookings with @status in [@from, @to], per type in one pass over the
+ * index: @out_counts[TAMU_BOOKING_TATAP_MUKA] and [TAMU_BOOKING_VIDCON].
+ */
+gboolean  tamu_store_count_by_type (TamuStore        *self,
+                                    const GDate      *from,
+                                    const GDate      *to,
+                                    TamuBookingStatus status,
+                                    int               out_counts[2],
+                                    GError          **error);
+
 /* Sums TamuMonthCount cells of @type and @status for one month (0 if none). */
 int       tamu_month_counts_get (GArray           *counts,
                                  int               year,
