@@ -87,52 +87,6 @@ tamu_store_count_by_month (TamuStore   *self,
 }
 
 gboolean
-tamu_store_count_bookings (TamuStore   *self,
-                           const GDate *from,
-                           const GDate *to,
-                           int          type,
-                           int          status,
-                           int         *out_count,
-                           GError     **error)
-{
-  g_autofree char *from_text = NULL;
-  g_autofree char *to_text = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (TAMU_IS_STORE (self), FALSE);
-  g_return_val_if_fail (out_count != NULL, FALSE);
-
-  stmt = tamu_store_prepare (self,
-                             "SELECT count(*) FROM bookings INDEXED BY bookings_for_reports"
-                             " WHERE deleted_at IS NULL AND date >= ?1 AND date <= ?2"
-                             "   AND (?3 IS NULL OR type = ?3)"
-                             "   AND (?4 IS NULL OR status = ?4)",
-                             error);
-  if (stmt == NULL)
-    return FALSE;
-
-  from_text = dup_bound (from, "0000-00-00");
-  to_text = dup_bound (to, "9999-99-99");
-  tamu_store_bind_text (stmt, 1, from_text);
-  tamu_store_bind_text (stmt, 2, to_text);
-  tamu_store_bind_text (stmt, 3, type < 0 ? NULL : tamu_booking_type_to_string (type));
-  tamu_store_bind_text (stmt, 4, status < 0 ? NULL : tamu_booking_status_to_string (status));
-
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      tamu_store_set_error (self, error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  *out_count = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return TRUE;
-}
-
-gboolean
 tamu_store_count_by_type (TamuStore        *self,
                           const GDate      *from,
                           const GDate      *to,

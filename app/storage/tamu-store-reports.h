@@ -32,18 +32,6 @@ GArray   *tamu_store_count_by_month (TamuStore   *self,
                                      GError     **error);
 
 /*
- * The number of bookings of @type (-1 = any) and @status (-1 = any) with a
- * date in [@from, @to]; an invalid @from is open-ended.
- */
-gboolean  tamu_store_count_bookings (TamuStore   *self,
-                                     const GDate *from,
-                                     const GDate *to,
-                                     int          type,
-                                     int          status,
-                                     int         *out_count,
-                                     GError     **error);
-
-/*
  * Bookings with @status in [@from, @to], per type in one pass over the
  * index: @out_counts[TAMU_BOOKING_TATAP_MUKA] and [TAMU_BOOKING_VIDCON].
  */
