@@ -189,13 +189,17 @@ def main():
 
 def run():
     app = app_node()
-    # The real app: open Preferences with its shortcut (Ctrl+,).
+    # The real app: a first run on an empty database offers the demo month
+    # (start empty), then Preferences open with their shortcut (Ctrl+,).
     if not app.findChildren(lambda n: n.roleName == "frame" and n.name == "Preferensi",
                             recursive=False):
-        main_window = wait_for("the main window",
-                               lambda: app.findChild(lambda n: n.roleName == "frame",
-                                                     retry=False, recursive=False))
-        main_window.grabFocus()
+        start_empty = wait_for("the demo offer",
+                               lambda: app.findChild(lambda n: n.roleName == "push button"
+                                                     and n.name.replace("_", "").startswith(
+                                                         "Mulai Kosong"),
+                                                     retry=False))
+        start_empty.doActionNamed("click")
+        time.sleep(0.5)
         rawinput.keyCombo("<Control>comma")
     window = preferences()
 
