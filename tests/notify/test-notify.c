@@ -112,6 +112,22 @@ find_call (Fixture    *fixture,
   return found;
 }
 
+/* Clicks the notification: the server emits ActionInvoked. */
+static void
+invoke_action (Fixture    *fixture,
+               guint32     server_id,
+               const char *action)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reply = g_dbus_connection_call_sync (fixture->bus, SERVER_NAME, SERVER_PATH,
+                                       "org.tamu.TestServer", "InvokeAction",
+                                       g_variant_new ("(us)", server_id, action), NULL,
+                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+}
+
 static guint
 count_calls (Fixture *fixture)
 {
@@ -324,11 +340,7 @@ test_reminders_and_summary (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (body, "Kota Banjar"));
 
   /* Clicking the reminder opens that booking. */
-  g_dbus_connection_call_sync (fixture->bus, SERVER_NAME, SERVER_PATH,
-                               "org.tamu.TestServer", "InvokeAction",
-                               g_variant_new ("(us)", server_id, "default"), NULL,
-                               G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
-  g_assert_no_error (error);
+  invoke_action (fixture, server_id, "default");
   g_assert_true (wait_until (is_set, &opened, 5000));
   g_assert_cmpint (opened, ==, jepara->id);
 
@@ -430,11 +442,7 @@ test_send_hook (Fixture       *fixture,
   g_assert_cmpstr (body, ==, "Budi &lt;budi@example.org&gt;");
   g_assert_cmpstrv (actions, ((const char *[]) { "default", "Open", NULL }));
 
-  g_dbus_connection_call_sync (fixture->bus, SERVER_NAME, SERVER_PATH,
-                               "org.tamu.TestServer", "InvokeAction",
-                               g_variant_new ("(us)", server_id, "default"), NULL,
-                               G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
-  g_assert_no_error (error);
+  invoke_action (fixture, server_id, "default");
   g_assert_true (wait_until (is_non_null, &kind, 5000));
   g_assert_cmpstr (kind, ==, "ppid:12");
   /* A PPID notification is not a booking. */
