@@ -387,6 +387,33 @@ test_summary_once_a_day (Fixture       *fixture,
 }
 
 static void
+test_follows_desk_setting (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(TamuNotifier) notifier = NULL;
+  g_autoptr(TamuBooking) jepara = NULL;
+  g_autoptr(GError) error = NULL;
+  Expected summary = { fixture, "1 visit today" };
+  Expected reminder = { fixture, "Visit at 09:55" };
+
+  tamu_desk_settings_set ("reminder-minutes", "0", &error);
+  g_assert_no_error (error);
+  jepara = add_booking (fixture, TAMU_BOOKING_TATAP_MUKA, 9, 55, "Kab. Jepara", NULL, 2);
+
+  notifier = tamu_notifier_new (fixture->store);
+  tamu_notifier_start (notifier, &error);
+  g_assert_no_error (error);
+  g_assert_true (wait_until (has_call, &summary, 5000));
+  g_assert_cmpuint (count_calls (fixture), ==, 1);
+
+  /* The person asks for reminders 15 minutes ahead (Preferences writes the
+   * desk's key file): the 09:55 visit is now due and reminded at once. */
+  tamu_desk_settings_set ("reminder-minutes", "15", &error);
+  g_assert_no_error (error);
+  g_assert_true (wait_until (has_call, &reminder, 5000));
+}
+
+static void
 test_summary_before_opening (Fixture       *fixture,
                              gconstpointer  data)
 {
@@ -505,6 +532,8 @@ main (int   argc,
               fixture_set_up, test_summary_once_a_day, fixture_tear_down);
   g_test_add ("/notify/summary/waits-for-opening", Fixture, NULL,
               fixture_set_up, test_summary_before_opening, fixture_tear_down);
+  g_test_add ("/notify/reminders/follow-desk-setting", Fixture, NULL,
+              fixture_set_up, test_follows_desk_setting, fixture_tear_down);
   g_test_add ("/notify/send-hook", Fixture, NULL,
               fixture_set_up, test_send_hook, fixture_tear_down);
 
