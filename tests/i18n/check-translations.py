@@ -167,6 +167,25 @@ def check_merged_data(srcdir, builddir, listed, langs):
                 fail("%s: the built file has no %s translation" % (rel, lang))
 
 
+def check_inline_data(srcdir, langs):
+    """A desktop file or metainfo kept without gettext carries its
+    translations inline (Comment[id]=…, xml:lang="id")."""
+    data = os.path.join(srcdir, "data")
+    for name in sorted(os.listdir(data)):
+        path = os.path.join(data, name)
+        if name.endswith(".desktop"):
+            marks = ["Comment[%s]=" % lang for lang in langs]
+        elif name.endswith((".metainfo.xml", ".appdata.xml")):
+            marks = ['xml:lang="%s"' % lang for lang in langs]
+        else:
+            continue
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        for mark in marks:
+            if mark not in text:
+                fail("data/%s: no %s translation (%s)" % (name, mark.split("=")[0], mark))
+
+
 def main():
     srcdir, builddir = sys.argv[1], sys.argv[2]
     langs = sys.argv[3:]
@@ -184,6 +203,7 @@ def main():
     for lang in langs:
         check_language(srcdir, workdir, pot, lang)
     check_merged_data(srcdir, builddir, listed, langs)
+    check_inline_data(srcdir, langs)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
