@@ -8,6 +8,8 @@ clicking the notification would.
 Test interface on the same object, org.tamu.TestServer:
   Calls() -> a(ussasa{sv}): id, summary, body, actions, hints of each Notify
   InvokeAction(u id, s key): emits ActionInvoked(id, key), then closes it
+
+usage: notification-server.py [--caps=actions,body,body-markup]
 """
 import sys
 
@@ -43,7 +45,11 @@ XML = """
 
 PATH = "/org/freedesktop/Notifications"
 IFACE = "org.freedesktop.Notifications"
+# --caps=a,b announces other capabilities (a server without "actions").
 CAPS = ["actions", "body", "body-markup"]
+for arg in sys.argv[1:]:
+    if arg.startswith("--caps="):
+        CAPS = [c for c in arg[len("--caps="):].split(",") if c]
 
 calls = []
 live = {}

@@ -190,8 +190,9 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
 
   script = g_test_build_filename (G_TEST_DIST, "notification-server.py", NULL);
+  /* @data, when given, is the server's capabilities ("--caps=body"). */
   fixture->server = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error,
-                                      "/usr/bin/python3", script, NULL);
+                                      "/usr/bin/python3", script, data, NULL);
   g_assert_no_error (error);
   g_assert_true (wait_until (server_is_up, fixture, 10000));
 
@@ -477,6 +478,32 @@ test_send_hook (Fixture       *fixture,
 }
 
 static void
+test_server_without_actions (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(TamuNotifier) notifier = NULL;
+  g_autoptr(TamuBooking) tomohon = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  g_auto(GStrv) actions = NULL;
+  Expected reminder = { fixture, "Video conference at 09:55" };
+
+  tomohon = add_booking (fixture, TAMU_BOOKING_VIDCON, 9, 55, "Kota Tomohon & Minahasa", NULL, 0);
+
+  notifier = tamu_notifier_new (fixture->store);
+  tamu_notifier_start (notifier, &error);
+  g_assert_no_error (error);
+  g_assert_false (tamu_notifier_get_supports_actions (notifier));
+
+  /* The reminder still comes, without an action the server cannot show,
+   * and as plain text: the server does not read markup. */
+  g_assert_true (wait_until (has_call, &reminder, 5000));
+  find_call (fixture, reminder.summary, &body, &actions);
+  g_assert_cmpstrv (actions, ((const char *[]) { NULL }));
+  g_assert_true (g_str_has_prefix (body, "Kota Tomohon & Minahasa\n"));
+}
+
+static void
 test_summary_text (void)
 {
   g_autofree char *three_one = NULL;
@@ -534,6 +561,8 @@ main (int   argc,
               fixture_set_up, test_summary_before_opening, fixture_tear_down);
   g_test_add ("/notify/reminders/follow-desk-setting", Fixture, NULL,
               fixture_set_up, test_follows_desk_setting, fixture_tear_down);
+  g_test_add ("/notify/server-without-actions", Fixture, "--caps=body",
+              fixture_set_up, test_server_without_actions, fixture_tear_down);
   g_test_add ("/notify/send-hook", Fixture, NULL,
               fixture_set_up, test_send_hook, fixture_tear_down);
 
