@@ -131,7 +131,7 @@ class App:
     def answer_demo(self, load):
         dialog = wait_for(lambda: self.find_all(self.node, tr('Load the Demo Month?')),
                           description='the demo offer')
-        name = tr('Load Demo') if load else tr('Start Empty')
+        name = tr('_Load Demo') if load else tr('_Start Empty')
         click(self.find(self.node, name, 'push button'))
         wait_for(lambda: not self.find_all(self.node, tr('Load the Demo Month?')),
                  description='the demo offer to close')
