@@ -21,6 +21,7 @@ struct _TamuApplication
 
   TamuStore    *store;
   TamuNotifier *notifier;
+  guint         notifier_source;
   GSettings    *settings;
   char      *db_path;
 };
@@ -145,6 +146,17 @@ start_notifier (TamuApplication *self)
 }
 
 static gboolean
+start_notifier_idle_cb (gpointer user_data)
+{
+  TamuApplication *self = user_data;
+
+  self->notifier_source = 0;
+  start_notifier (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
 open_store (TamuApplication *self,
             const char      *path,
             GError         **error)
@@ -161,7 +173,9 @@ open_store (TamuApplication *self,
   if (self->store == NULL)
     return FALSE;
 
-  start_notifier (self);
+  /* After the window's first frame: start-up does not wait on the
+   * notification server. */
+  self->notifier_source = g_idle_add_full (G_PRIORITY_LOW, start_notifier_idle_cb, self, NULL);
 
   return TRUE;
 }
@@ -340,6 +354,7 @@ tamu_application_dispose (GObject *object)
 {
   TamuApplication *self = TAMU_APPLICATION (object);
 
+  g_clear_handle_id (&self->notifier_source, g_source_remove);
   if (self->notifier != NULL)
     tamu_notifier_stop (self->notifier);
   g_clear_object (&self->notifier);
