@@ -326,7 +326,13 @@ test_update_raises_sequence (Fixture *f, gconstpointer data)
   /* An update that changes nothing raises nothing. */
   g_clear_pointer (&updated, tamu_booking_unref);
   updated = tamu_store_update_booking (f->store, edit, NULL, &error);
-  g_assert_cmpint (tamu_store_get_booking (f->store, stored->id, NULL)->sequence, ==, 1);
+  g_assert_no_error (error);
+  g_assert_cmpint (updated->sequence, ==, 1);
+  {
+    g_autoptr(TamuBooking) again = tamu_store_get_booking (f->store, stored->id, NULL);
+
+    g_assert_cmpint (again->sequence, ==, 1);
+  }
 }
 
 static void
