@@ -277,7 +277,9 @@ tamu_cli_run (int    argc,
   int status;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* TAMU_LOCALEDIR: the build's catalogs, for uninstalled runs and tests. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TAMU_LOCALEDIR") != NULL ? g_getenv ("TAMU_LOCALEDIR")
+                                                                        : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
