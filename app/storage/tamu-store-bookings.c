@@ -102,13 +102,33 @@ collect_rows (TamuStore    *self,
   return g_steal_pointer (&bookings);
 }
 
+/* The one live booking the prepared, bound @stmt selects, or NOT_FOUND with
+ * @what naming it. */
+static TamuBooking *
+get_one (TamuStore    *self,
+         sqlite3_stmt *stmt,
+         const char   *what,
+         GError      **error)
+{
+  TamuBooking *booking;
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, TAMU_ERROR, TAMU_ERROR_NOT_FOUND, "%s", what);
+      return NULL;
+    }
+  booking = booking_from_row (stmt);
+  sqlite3_reset (stmt);
+  return booking;
+}
+
 TamuBooking *
 tamu_store_get_booking (TamuStore *self,
                         gint64     id,
                         GError   **error)
 {
+  g_autofree char *what = NULL;
   sqlite3_stmt *stmt;
-  TamuBooking *booking;
 
   g_return_val_if_fail (TAMU_IS_STORE (self), NULL);
 
@@ -119,15 +139,8 @@ tamu_store_get_booking (TamuStore *self,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
 
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, TAMU_ERROR, TAMU_ERROR_NOT_FOUND,
-                   _("booking: there is no booking %lld"), (long long) id);
-      return NULL;
-    }
-  booking = booking_from_row (stmt);
-  sqlite3_reset (stmt);
-  return booking;
+  what = g_strdup_printf (_("booking: there is no booking %lld"), (long long) id);
+  return get_one (self, stmt, what, error);
 }
 
 TamuBooking *
@@ -135,8 +148,8 @@ tamu_store_get_booking_by_uid (TamuStore  *self,
                                const char *uid,
                                GError    **error)
 {
+  g_autofree char *what = NULL;
   sqlite3_stmt *stmt;
-  TamuBooking *booking;
 
   g_return_val_if_fail (TAMU_IS_STORE (self), NULL);
 
@@ -147,15 +160,8 @@ tamu_store_get_booking_by_uid (TamuStore  *self,
     return NULL;
   sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
 
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, TAMU_ERROR, TAMU_ERROR_NOT_FOUND,
-                   _("booking: there is no booking with UID %s"), uid);
-      return NULL;
-    }
-  booking = booking_from_row (stmt);
-  sqlite3_reset (stmt);
-  return booking;
+  what = g_strdup_printf (_("booking: there is no booking with UID %s"), uid);
+  return get_one (self, stmt, what, error);
 }
 
 static char *

@@ -209,6 +209,27 @@ tamu_store_load_calendar (TamuStore *self,
   return calendar;
 }
 
+/* The name of the holiday on @iso_date, or NULL in @out_name when there is none. */
+static gboolean
+lookup_holiday_name (TamuStore  *self,
+                     const char *iso_date,
+                     char      **out_name,
+                     GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  *out_name = NULL;
+  stmt = tamu_store_prepare (self, "SELECT name FROM holidays WHERE date = ? AND removed_at IS NULL",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, iso_date, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    *out_name = tamu_store_dup_column_text (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 static gboolean
 put_holiday (TamuStore             *self,
              const TamuHoliday     *holiday,
@@ -225,13 +246,8 @@ put_holiday (TamuStore             *self,
       return FALSE;
     }
 
-  stmt = tamu_store_prepare (self, "SELECT name FROM holidays WHERE date = ? AND removed_at IS NULL",
-                             error);
-  if (stmt == NULL)
+  if (!lookup_holiday_name (self, date, &old_name, error))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, date, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    old_name = tamu_store_dup_column_text (stmt, 0);
 
   stmt = tamu_store_prepare (self,
                              "INSERT INTO holidays (date, kind, name) VALUES (?, ?, ?) "
@@ -301,17 +317,13 @@ tamu_store_remove_holiday (TamuStore   *self,
   if (!tamu_store_begin (self, error))
     return FALSE;
 
-  stmt = tamu_store_prepare (self, "SELECT name FROM holidays WHERE date = ? AND removed_at IS NULL",
-                             error);
-  if (stmt == NULL)
+  if (!lookup_holiday_name (self, iso, &old_name, error))
     goto failed;
-  sqlite3_bind_text (stmt, 1, iso, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (old_name == NULL)
     {
       g_set_error (error, TAMU_ERROR, TAMU_ERROR_NOT_FOUND, _("date: %s is not a holiday"), iso);
       goto failed;
     }
-  old_name = tamu_store_dup_column_text (stmt, 0);
 
   /* Soft delete: the row stays for the audit trail. */
   stmt = tamu_store_prepare (self, "UPDATE holidays SET removed_at = ? WHERE date = ?", error);
