@@ -657,8 +657,7 @@ tamu_store_add_booking (TamuStore   *self,
   return g_steal_pointer (&booking);
 
 failed:
-  if (self->tx_depth > 0)
-    tamu_store_rollback (self);
+  tamu_store_rollback (self);
   return NULL;
 }
 
@@ -761,8 +760,7 @@ tamu_store_update_booking (TamuStore   *self,
   return g_steal_pointer (&booking);
 
 failed:
-  if (self->tx_depth > 0)
-    tamu_store_rollback (self);
+  tamu_store_rollback (self);
   return NULL;
 }
 
@@ -935,8 +933,7 @@ apply_verb (TamuStore  *self,
   return g_steal_pointer (&booking);
 
 failed:
-  if (self->tx_depth > 0)
-    tamu_store_rollback (self);
+  tamu_store_rollback (self);
   return NULL;
 }
 
@@ -1097,7 +1094,6 @@ tamu_store_import_bookings (TamuStore   *self,
   return TRUE;
 
 failed:
-  if (self->tx_depth > 0)
-    tamu_store_rollback (self);
+  tamu_store_rollback (self);
   return FALSE;
 }

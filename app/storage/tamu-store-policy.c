@@ -133,8 +133,7 @@ tamu_store_set_setting (TamuStore  *self,
   return TRUE;
 
 failed:
-  if (self->tx_depth > 0)
-    tamu_store_rollback (self);
+  tamu_store_rollback (self);
   return FALSE;
 }
 
@@ -345,8 +344,7 @@ tamu_store_remove_holiday (TamuStore   *self,
   return TRUE;
 
 failed:
-  if (self->tx_depth > 0)
-    tamu_store_rollback (self);
+  tamu_store_rollback (self);
   return FALSE;
 }
 
@@ -462,8 +460,7 @@ tamu_store_add_topic (TamuStore          *self,
   return TRUE;
 
 failed:
-  if (self->tx_depth > 0)
-    tamu_store_rollback (self);
+  tamu_store_rollback (self);
   return FALSE;
 }
 
@@ -513,7 +510,6 @@ tamu_store_remove_topic (TamuStore  *self,
   return TRUE;
 
 failed:
-  if (self->tx_depth > 0)
-    tamu_store_rollback (self);
+  tamu_store_rollback (self);
   return FALSE;
 }

@@ -549,8 +549,7 @@ tamu_store_add_ppid (TamuStore             *self,
   return g_steal_pointer (&request);
 
 failed:
-  if (self->tx_depth > 0)
-    tamu_store_rollback (self);
+  tamu_store_rollback (self);
   return NULL;
 }
 
@@ -625,8 +624,7 @@ tamu_store_update_ppid (TamuStore             *self,
   return g_steal_pointer (&request);
 
 failed:
-  if (self->tx_depth > 0)
-    tamu_store_rollback (self);
+  tamu_store_rollback (self);
   return NULL;
 }
 
@@ -685,7 +683,6 @@ tamu_store_apply_ppid_step (TamuStore          *self,
   return g_steal_pointer (&request);
 
 failed:
-  if (self->tx_depth > 0)
-    tamu_store_rollback (self);
+  tamu_store_rollback (self);
   return NULL;
 }

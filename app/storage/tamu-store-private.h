@@ -45,6 +45,7 @@ gboolean      tamu_store_begin (TamuStore *self,
                                 GError   **error);
 gboolean      tamu_store_commit (TamuStore *self,
                                  GError   **error);
+/* Aborts the open transaction, if any (a no-op when none is open). */
 void          tamu_store_rollback (TamuStore *self);
 
 /* A prepared statement, cached for the store's life and reset before
