@@ -128,7 +128,7 @@ test_guest_limit (Fixture *f, gconstpointer data)
   g_autoptr(TamuBooking) at_limit = visit ("2024-03-20", "09:00", 5);
   g_autoptr(GError) error = NULL;
 
-  assert_refused (f, b, TAMU_CHECK_NEW, TAMU_ERROR_REFUSED, "guest-limit");
+  assert_refused (f, b, TAMU_CHECK_NEW, TAMU_ERROR_GUEST_LIMIT, "guest-limit");
   g_assert_true (check (f, at_limit, TAMU_CHECK_NEW, NULL));
 
   /* An override reason books it, with a warning that reports the breach. */
@@ -164,10 +164,10 @@ test_closed_days (Fixture *f, gconstpointer data)
   g_autoptr(TamuBooking) cuti = visit ("2024-03-12", "09:00", 2);
   g_autoptr(GError) error = NULL;
 
-  assert_refused (f, saturday, TAMU_CHECK_NEW, TAMU_ERROR_REFUSED, "closed-day");
-  assert_refused (f, sunday, TAMU_CHECK_NEW, TAMU_ERROR_REFUSED, "closed-day");
-  assert_refused (f, holiday, TAMU_CHECK_NEW, TAMU_ERROR_REFUSED, "closed-day");
-  assert_refused (f, cuti, TAMU_CHECK_NEW, TAMU_ERROR_REFUSED, "closed-day");
+  assert_refused (f, saturday, TAMU_CHECK_NEW, TAMU_ERROR_CLOSED_DAY, "closed-day");
+  assert_refused (f, sunday, TAMU_CHECK_NEW, TAMU_ERROR_CLOSED_DAY, "closed-day");
+  assert_refused (f, holiday, TAMU_CHECK_NEW, TAMU_ERROR_CLOSED_DAY, "closed-day");
+  assert_refused (f, cuti, TAMU_CHECK_NEW, TAMU_ERROR_CLOSED_DAY, "closed-day");
 
   /* The refusal says which holiday. */
   g_assert_false (check (f, holiday, TAMU_CHECK_NEW, &error));
@@ -181,8 +181,8 @@ test_service_hours (Fixture *f, gconstpointer data)
   g_autoptr(TamuBooking) late = visit ("2024-03-20", "15:30", 2);
   g_autoptr(TamuBooking) last = visit ("2024-03-20", "15:00", 2);
 
-  assert_refused (f, early, TAMU_CHECK_NEW, TAMU_ERROR_REFUSED, "service-hours");
-  assert_refused (f, late, TAMU_CHECK_NEW, TAMU_ERROR_REFUSED, "service-hours");
+  assert_refused (f, early, TAMU_CHECK_NEW, TAMU_ERROR_SERVICE_HOURS, "service-hours");
+  assert_refused (f, late, TAMU_CHECK_NEW, TAMU_ERROR_SERVICE_HOURS, "service-hours");
   g_assert_true (check (f, last, TAMU_CHECK_NEW, NULL));
 }
 
@@ -195,10 +195,10 @@ test_break (Fixture *f, gconstpointer data)
   g_autoptr(TamuBooking) friday_after = visit ("2024-03-22", "13:00", 2);
 
   /* 11:30–12:30 runs into the 12:00 break. */
-  assert_refused (f, wednesday, TAMU_CHECK_NEW, TAMU_ERROR_REFUSED, "break");
+  assert_refused (f, wednesday, TAMU_CHECK_NEW, TAMU_ERROR_BREAK, "break");
   g_assert_true (check (f, wednesday_ok, TAMU_CHECK_NEW, NULL));
   /* Friday's break starts at 11:30. */
-  assert_refused (f, friday, TAMU_CHECK_NEW, TAMU_ERROR_REFUSED, "break");
+  assert_refused (f, friday, TAMU_CHECK_NEW, TAMU_ERROR_BREAK, "break");
   g_assert_true (check (f, friday_after, TAMU_CHECK_NEW, NULL));
 }
 
@@ -209,7 +209,7 @@ test_past_start (Fixture *f, gconstpointer data)
   g_autoptr(TamuBooking) this_morning = visit ("2024-03-01", "08:00", 2);
   g_autoptr(TamuBooking) edited = visit ("2024-02-29", "09:00", 2);
 
-  assert_refused (f, yesterday, TAMU_CHECK_NEW, TAMU_ERROR_REFUSED, "past-start");
+  assert_refused (f, yesterday, TAMU_CHECK_NEW, TAMU_ERROR_PAST_START, "past-start");
   /* Starting now is not in the past. */
   g_assert_true (check (f, this_morning, TAMU_CHECK_NEW, NULL));
   /* Only new bookings: an existing one keeps its past date. */
@@ -230,7 +230,7 @@ test_room_conflict (Fixture *f, gconstpointer data)
   g_ptr_array_add (f->same_day, existing);
 
   overlapping->room = g_strdup ("Ruang Konsultasi 1");
-  assert_refused (f, overlapping, TAMU_CHECK_NEW, TAMU_ERROR_REFUSED, "room-conflict");
+  assert_refused (f, overlapping, TAMU_CHECK_NEW, TAMU_ERROR_ROOM_CONFLICT, "room-conflict");
 
   /* Back to back is fine: intervals are half-open. */
   adjacent->room = g_strdup ("Ruang Konsultasi 1");
@@ -243,7 +243,7 @@ test_room_conflict (Fixture *f, gconstpointer data)
   second = tamu_booking_copy (overlapping);
   second->id = 2;
   g_ptr_array_add (f->same_day, second);
-  assert_refused (f, third, TAMU_CHECK_NEW, TAMU_ERROR_REFUSED, "room-conflict");
+  assert_refused (f, third, TAMU_CHECK_NEW, TAMU_ERROR_ROOM_CONFLICT, "room-conflict");
 
   /* A cancelled booking frees its room. */
   existing->status = TAMU_STATUS_CANCELLED;
@@ -273,7 +273,7 @@ test_unknown_room (Fixture *f, gconstpointer data)
   g_autoptr(TamuBooking) b = visit ("2024-03-20", "09:00", 2);
 
   b->room = g_strdup ("Aula Mezzanine");
-  assert_refused (f, b, TAMU_CHECK_NEW, TAMU_ERROR_REFUSED, "unknown-room");
+  assert_refused (f, b, TAMU_CHECK_NEW, TAMU_ERROR_UNKNOWN_ROOM, "unknown-room");
 }
 
 static void
@@ -296,7 +296,7 @@ test_daily_cap (Fixture *f, gconstpointer data)
 
   g_assert_true (tamu_policy_apply_setting (f->policy, "daily-cap", "2", NULL, NULL));
   g_clear_pointer (&b->room, g_free);
-  assert_refused (f, b, TAMU_CHECK_NEW, TAMU_ERROR_REFUSED, "daily-cap");
+  assert_refused (f, b, TAMU_CHECK_NEW, TAMU_ERROR_DAILY_CAP, "daily-cap");
 
   /* Video conferences are not visits. */
   b->type = TAMU_BOOKING_VIDCON;

@@ -363,7 +363,7 @@ test_refused_add_writes_nothing (Fixture *f, gconstpointer data)
   gint64 audit_before = count_rows (f->store, "audit");
 
   g_assert_null (tamu_store_add_booking (f->store, draft, NULL, &error));
-  g_assert_error (error, TAMU_ERROR, TAMU_ERROR_REFUSED);
+  g_assert_error (error, TAMU_ERROR, TAMU_ERROR_CLOSED_DAY);
   g_assert_cmpint (count_rows (f->store, "bookings"), ==, 0);
   g_assert_cmpint (count_rows (f->store, "audit"), ==, audit_before);
 }

@@ -219,15 +219,15 @@ check_calendar (const TamuRuleContext *ctx,
   const TamuHoliday *holiday;
 
   if (tamu_calendar_is_weekend (&booking->date))
-    return refuse (error, TAMU_ERROR_REFUSED,
+    return refuse (error, TAMU_ERROR_CLOSED_DAY,
                    _("closed-day: %s is a weekend; the office is closed"), day);
 
   holiday = tamu_calendar_lookup (ctx->calendar, &booking->date);
   if (holiday != NULL && holiday->kind == TAMU_HOLIDAY_CUTI_BERSAMA)
-    return refuse (error, TAMU_ERROR_REFUSED,
+    return refuse (error, TAMU_ERROR_CLOSED_DAY,
                    _("closed-day: %s is cuti bersama (%s); the office is closed"), day, holiday->name);
   if (holiday != NULL)
-    return refuse (error, TAMU_ERROR_REFUSED,
+    return refuse (error, TAMU_ERROR_CLOSED_DAY,
                    _("closed-day: %s is a holiday (%s); the office is closed"), day, holiday->name);
 
   return TRUE;
@@ -248,7 +248,7 @@ check_hours (const TamuRuleContext *ctx,
       g_autofree char *open = tamu_format_time (policy->open);
       g_autofree char *close = tamu_format_time (policy->close);
 
-      return refuse (error, TAMU_ERROR_REFUSED,
+      return refuse (error, TAMU_ERROR_SERVICE_HOURS,
                      _("service-hours: %s is outside the service hours %s–%s"), slot, open, close);
     }
 
@@ -259,7 +259,7 @@ check_hours (const TamuRuleContext *ctx,
       g_autofree char *bstart = tamu_format_time (break_start);
       g_autofree char *bend = tamu_format_time (break_end);
 
-      return refuse (error, TAMU_ERROR_REFUSED,
+      return refuse (error, TAMU_ERROR_BREAK,
                      _("break: %s overlaps the break %s–%s"), slot, bstart, bend);
     }
 
@@ -289,7 +289,7 @@ check_not_past (const TamuRuleContext *ctx,
       g_autofree char *start = tamu_format_time (booking->start);
       g_autofree char *now = g_date_time_format (ctx->now, "%Y-%m-%d %H:%M");
 
-      return refuse (error, TAMU_ERROR_REFUSED,
+      return refuse (error, TAMU_ERROR_PAST_START,
                      _("past-start: %s %s has already passed (it is now %s)"), date, start, now);
     }
   return TRUE;
@@ -308,7 +308,7 @@ check_guest_limit (const TamuRuleContext *ctx,
     return TRUE;
 
   if (is_blank (booking->override_reason))
-    return refuse (error, TAMU_ERROR_REFUSED,
+    return refuse (error, TAMU_ERROR_GUEST_LIMIT,
                    _("guest-limit: %d guests are more than the limit of %d per tatap muka visit; "
                      "give an override reason to book anyway"),
                    booking->guests, limit);
@@ -368,7 +368,7 @@ check_room (const TamuRuleContext *ctx,
       {
         g_autofree char *slot = describe_slot (booking);
 
-        return refuse (error, TAMU_ERROR_REFUSED,
+        return refuse (error, TAMU_ERROR_ROOM_CONFLICT,
                        _("room-conflict: every room is taken at %s"), slot);
       }
     }
@@ -377,7 +377,7 @@ check_room (const TamuRuleContext *ctx,
     {
       g_autofree char *rooms = g_strjoinv (", ", policy->rooms);
 
-      return refuse (error, TAMU_ERROR_REFUSED,
+      return refuse (error, TAMU_ERROR_UNKNOWN_ROOM,
                      _("unknown-room: “%s” is not one of the rooms (%s)"), booking->room, rooms);
     }
 
@@ -386,7 +386,7 @@ check_room (const TamuRuleContext *ctx,
     {
       g_autofree char *slot = describe_slot (other);
 
-      return refuse (error, TAMU_ERROR_REFUSED,
+      return refuse (error, TAMU_ERROR_ROOM_CONFLICT,
                      _("room-conflict: %s is taken %s by %s (booking %lld)"),
                      booking->room, slot, other->daerah, (long long) other->id);
     }
@@ -419,7 +419,7 @@ check_daily_cap (const TamuRuleContext *ctx,
     {
       g_autofree char *day = tamu_format_date_indonesian (&booking->date);
 
-      return refuse (error, TAMU_ERROR_REFUSED,
+      return refuse (error, TAMU_ERROR_DAILY_CAP,
                      _("daily-cap: %s already has %d visits, the most allowed in one day"),
                      day, visits);
     }

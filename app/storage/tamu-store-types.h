@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "tamu-booking.h"
+#include "tamu-calendar.h"
+#include "tamu-ppid.h"
+
+G_BEGIN_DECLS
+
+/* The records and filters that travel between the store's callers, the
+ * store and its backends. */
+
+/* Visits and video conferences per day in [from, to]: for the month view. */
+typedef struct
+{
+  GDate date;
+  int   visits;
+  int   vidcons;
+} TamuDayCount;
+
+/* One cell of the grouped count: bookings of one month, type and status. */
+typedef struct
+{
+  int               year;
+  int               month;   /* 1–12 */
+  TamuBookingType   type;
+  TamuBookingStatus status;
+  int               count;
+  int               guests;  /* sum of actual guests (checked-in bookings only) */
+} TamuMonthCount;
+
+/* What list_bookings selects (filled by tamu_booking_filter_init()). */
+typedef struct
+{
+  GDate             from;         /* invalid (g_date_clear) = open-ended */
+  GDate             to;
+  int               type;         /* -1 = any, else TamuBookingType */
+  int               status;       /* -1 = any, else TamuBookingStatus */
+  const char       *text;         /* search over daerah, contact, ticket, topics, notes, instansi */
+  gboolean          include_cancelled; /* default TRUE when status is -1 */
+} TamuBookingFilter;
+
+/* What list_ppid selects (filled by tamu_ppid_filter_init()). */
+typedef struct
+{
+  GDate       from;         /* received on or after; cleared = open-ended */
+  GDate       to;           /* received on or before; cleared = open-ended */
+  gboolean    open_only;    /* awaiting the written answer */
+  gboolean    overdue_only; /* a pending deadline passed before today (TAMU_NOW) */
+  int         status;       /* -1 = any, else TamuPpidStatus */
+  int         decision;     /* -1 = any, else TamuPpidDecision */
+  const char *text;         /* search: number, name, information, contact, occupation, purpose */
+} TamuPpidFilter;
+
+typedef struct
+{
+  char  *at;        /* ISO 8601 UTC */
+  char  *actor;
+  char  *action;    /* "create", "update", "confirm", "cancel", "no-show", "check-in", "delete" */
+  char  *field;     /* NULL for a whole-record action */
+  char  *old_value;
+  char  *new_value;
+} TamuAuditEntry;
+
+void tamu_audit_entry_free (TamuAuditEntry *entry);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamuAuditEntry, tamu_audit_entry_free)
+
+G_END_DECLS
