@@ -94,6 +94,11 @@ struct _TamuBackendClass
   const char   *(*get_identity)      (TamuBackend *self);
   /* Whether anything changed, by any connection, since the last call. */
   gboolean      (*poll_changed)      (TamuBackend *self);
+  /* A file descriptor that becomes readable when another connection
+   * committed a change (PostgreSQL: the LISTEN socket), so the app wakes
+   * without a polling loop; -1 when the engine has none, and the app then
+   * calls poll_changed on a timer (SQLite: data_version is one cheap read). */
+  int           (*get_change_fd)     (TamuBackend *self);
   /* The schema version the database is at. */
   int           (*get_schema_version) (TamuBackend *self);
 
