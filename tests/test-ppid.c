@@ -13,6 +13,7 @@
 #include "tamu-ppid.h"
 #include "tamu-store-ppid.h"
 #include "tamu-store-private.h"
+#include "tamu-test-db.h"
 
 /* The shipped holiday list (data/holidays.csv): the calendar a new database
  * starts with, so the arithmetic is checked on the real dates. */
@@ -611,9 +612,9 @@ test_validate (void)
 
 typedef struct
 {
-  char      *dir;
-  char      *path;
-  TamuStore *store;
+  TamuTestDb *db;
+  const char *path; /* the database's address (TAMU_TEST_DB picks the backend) */
+  TamuStore  *store;
 } Fixture;
 
 static void
@@ -623,27 +624,11 @@ fixture_setup (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   g_setenv ("TAMU_NOW", "2024-12-31T08:00", TRUE);
-  fixture->dir = g_dir_make_tmp ("tamu-ppid-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "tamu.db", NULL);
+  fixture->db = tamu_test_db_new ();
+  fixture->path = fixture->db->address;
   fixture->store = tamu_store_open (fixture->path, &error);
   g_assert_no_error (error);
   tamu_store_set_actor (fixture->store, "test");
-}
-
-/* The database, its WAL and shared-memory files, and the folder. */
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (path, name, NULL);
-      g_unlink (file);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -651,9 +636,7 @@ fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
+  g_clear_pointer (&fixture->db, tamu_test_db_free);
   g_unsetenv ("TAMU_NOW");
 }
 
@@ -1122,7 +1105,7 @@ test_store_migration (void)
   g_autofree char *number = NULL;
 
   g_setenv ("TAMU_NOW", "2024-12-31T08:00", TRUE);
-  old = tamu_store_open_at_version (path, 1, &error);
+  old = tamu_store_open_sqlite_at_version (path, 1, &error);
   g_assert_no_error (error);
   g_assert_null (tamu_store_list_ppid (old, NULL, &error));
   g_assert_true (g_error_matches (error, TAMU_ERROR, TAMU_ERROR_STORAGE));
@@ -1131,13 +1114,13 @@ test_store_migration (void)
 
   store = tamu_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (tamu_store_get_schema_version (), >=, 2);
+  g_assert_cmpint (tamu_store_get_schema_version (store), >=, 2);
   request = store_add (store, "2024-03-01", "Rina");
   number = tamu_ppid_request_dup_number (request);
   g_assert_cmpstr (number, ==, "001/PPID-DJPK/III/2024");
 
   g_clear_object (&store);
-  remove_tree (dir);
+  tamu_test_remove_tree (dir);
   g_unsetenv ("TAMU_NOW");
 }
 

@@ -206,7 +206,7 @@ tamu_application_command_line (GApplication            *app,
   g_variant_dict_lookup (options, "db", "^&ay", &db_path);
 
   if (self->store != NULL && db_path != NULL
-      && g_strcmp0 (db_path, tamu_store_get_path (self->store)) != 0)
+      && g_strcmp0 (db_path, tamu_store_get_identity (self->store)) != 0)
     g_application_command_line_printerr (command_line, "%s\n",
                                          _("db: Tamu is already running on another database; the running window is shown"));
 

@@ -129,7 +129,7 @@ dup_state_key (TamuNotifier *self)
 {
   /* One summary a day per database: the path may hold characters a key
    * file key cannot, so key by its checksum. */
-  return g_compute_checksum_for_string (G_CHECKSUM_SHA1, tamu_store_get_path (self->store), -1);
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA1, tamu_store_get_identity (self->store), -1);
 }
 
 static gboolean

@@ -116,6 +116,12 @@ struct _TamuBackendClass
                                       gint64       key,
                                       GError     **error);
 
+  /* Rows of one kind. */
+  gboolean      (*count_rows)        (TamuBackend *self,
+                                      TamuTable    table,
+                                      gint64      *out_count,
+                                      GError     **error);
+
   /* ---- audit ---- */
   gboolean      (*insert_audit)      (TamuBackend        *self,
                                       const TamuAuditRow *row,
@@ -180,10 +186,6 @@ struct _TamuBackendClass
   /* The active (requested, confirmed, done) bookings of one day, by start. */
   GPtrArray    *(*list_active_on)    (TamuBackend *self,
                                       const GDate *date,
-                                      GError     **error);
-  /* Whether any booking was ever stored (deleted ones count). */
-  gboolean      (*has_bookings)      (TamuBackend *self,
-                                      gboolean    *out_any,
                                       GError     **error);
   /* Stores a new booking with every field as given (uid, sequence,
    * created_at, updated_at set by the caller) and its topics; sets
@@ -257,6 +259,15 @@ struct _TamuBackend
 TamuBackend *tamu_backend_open (const char *address,
                                 GError    **error);
 void         tamu_backend_free (TamuBackend *self);
+
+/*
+ * What a new database starts with, written through @self's own operations
+ * inside the transaction that creates the schema: the shipped holidays and
+ * the topics of DOMAIN.md.  Settings need no seed: a missing key reads as
+ * its default.
+ */
+gboolean     tamu_backend_seed_defaults (TamuBackend *self,
+                                         GError     **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamuBackend, tamu_backend_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamuSettingRow, tamu_setting_row_free)

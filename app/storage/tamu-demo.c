@@ -10,19 +10,15 @@
 #include "tamu-data.h"
 #include "tamu-demo.h"
 #include "tamu-error.h"
-#include "tamu-store-private.h"
+#include "tamu-store.h"
 
 gboolean
 tamu_demo_store_is_empty (TamuStore *store)
 {
-  sqlite3_stmt *stmt = tamu_store_prepare (store, "SELECT 1 FROM bookings LIMIT 1", NULL);
-  gboolean empty;
+  gint64 count = 0;
 
-  if (stmt == NULL)
-    return FALSE;
-  empty = sqlite3_step (stmt) != SQLITE_ROW;
-  sqlite3_reset (stmt);
-  return empty;
+  /* Deleted bookings count: a database someone worked in is not offered the demo. */
+  return tamu_store_count_records (store, TAMU_TABLE_BOOKINGS, &count, NULL) && count == 0;
 }
 
 gboolean

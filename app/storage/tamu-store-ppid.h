@@ -13,16 +13,6 @@ G_BEGIN_DECLS
  * moves every open deadline.
  */
 
-typedef struct
-{
-  GDate       from;         /* received on or after; cleared = open-ended */
-  GDate       to;           /* received on or before; cleared = open-ended */
-  gboolean    open_only;    /* awaiting the written answer */
-  gboolean    overdue_only; /* a pending deadline passed before today (TAMU_NOW) */
-  int         status;       /* -1 = any, else TamuPpidStatus */
-  int         decision;     /* -1 = any, else TamuPpidDecision */
-  const char *text;         /* search: number, name, information, contact, occupation, purpose */
-} TamuPpidFilter;
 
 void             tamu_ppid_filter_init (TamuPpidFilter *filter);
 

@@ -1,77 +1,77 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <sqlite3.h>
-
+#include "tamu-backend.h"
 #include "tamu-store.h"
 
 G_BEGIN_DECLS
 
 /*
  * Shared by the tamu-store-*.c files, which each add one concern's verbs to
- * TamuStore.  Nothing outside app/storage/ includes this.
+ * TamuStore.  They hold the service's logic and call the backend for rows;
+ * none of them speaks SQL.  Nothing outside app/storage/ includes this.
  */
 struct _TamuStore
 {
-  GObject     parent_instance;
+  GObject      parent_instance;
 
-  sqlite3    *db;
-  char       *path;
-  char       *actor;
-  GHashTable *statements;   /* SQL text → sqlite3_stmt*, prepared once */
-  int         data_version; /* PRAGMA data_version at the last poll */
-  int         tx_depth;
+  TamuBackend *backend;
+  char        *actor;
+  int          tx_depth;
 };
 
-/* A schema step: applied in order inside one transaction, then user_version = version. */
-typedef struct
+/* The backend's operation @op, called on the store's backend. */
+#define TAMU_BACKEND_CALL(self, op, ...) \
+  ((self)->backend->klass->op ((self)->backend, __VA_ARGS__))
+
+/* Tests: a store over a SQLite file migrated only up to @version. */
+TamuStore   *tamu_store_open_sqlite_at_version (const char *path,
+                                                int         version,
+                                                GError    **error);
+
+/*
+ * One write: what a write verb does between BEGIN and COMMIT.  Return
+ * TAMU_WRITE_COMMIT to keep it, TAMU_WRITE_DISCARD to roll back and still
+ * succeed (a dry run, nothing changed), TAMU_WRITE_FAILED with @error set.
+ */
+typedef enum
 {
-  int         version;
-  const char *sql;
-} TamuMigration;
+  TAMU_WRITE_FAILED,
+  TAMU_WRITE_COMMIT,
+  TAMU_WRITE_DISCARD,
+} TamuWriteResult;
 
-/* The migrations, in version order (tamu-store-schema.c). */
-const TamuMigration *tamu_store_get_migrations (guint *out_count);
-int                  tamu_store_get_schema_version (void);
+typedef TamuWriteResult (*TamuWriteFunc) (TamuStore *self,
+                                          gpointer   data,
+                                          GError   **error);
 
-/* Tests: opens @path migrating only up to @version (to build old databases). */
-TamuStore   *tamu_store_open_at_version (const char *path,
-                                         int         version,
-                                         GError    **error);
+/*
+ * Runs @func inside one write transaction: begin, @func, commit — or roll
+ * back on failure, so nothing is half-written.  A conflict with another
+ * desk that the engine resolved by aborting (TAMU_ERROR_RETRY) runs @func
+ * again from the start, a bounded number of times; @func must therefore
+ * keep its results in @data only, starting over on each call.  Emits
+ * ::changed after a commit.
+ */
+gboolean      tamu_store_write (TamuStore    *self,
+                                TamuWriteFunc func,
+                                gpointer      data,
+                                GError      **error);
 
-/* BEGIN IMMEDIATE: writers take the write lock up front, so the rules they
- * check cannot change under them before they commit. Nests by counting. */
-gboolean      tamu_store_begin (TamuStore *self,
-                                GError   **error);
-gboolean      tamu_store_commit (TamuStore *self,
-                                 GError   **error);
-/* Aborts the open transaction, if any (a no-op when none is open). */
-void          tamu_store_rollback (TamuStore *self);
-
-/* A prepared statement, cached for the store's life and reset before
- * returning it.  Never finalize it; bind, step, done. */
-sqlite3_stmt *tamu_store_prepare (TamuStore  *self,
-                                  const char *sql,
-                                  GError    **error);
-gboolean      tamu_store_exec (TamuStore  *self,
-                               const char *sql,
-                               GError    **error);
-/* Sets TAMU_ERROR_STORAGE from the connection's last error; returns FALSE. */
-gboolean      tamu_store_set_error (TamuStore *self,
-                                    GError   **error);
-
-/* Binds NULL for NULL or "" text. */
-void          tamu_store_bind_text (sqlite3_stmt *stmt,
-                                    int           index,
-                                    const char   *text);
-/* Owned copy of a text column, NULL for SQL NULL. */
-char         *tamu_store_dup_column_text (sqlite3_stmt *stmt,
-                                          int           column);
+/* Inside a write: takes one of the backend's guarantees (tamu-backend.h). */
+gboolean      tamu_store_lock (TamuStore *self,
+                               TamuLock   lock,
+                               gint64     key,
+                               GError   **error);
+/* Inside a write: the day lock of @date. */
+gboolean      tamu_store_lock_day (TamuStore   *self,
+                                   const GDate *date,
+                                   GError     **error);
 
 /* Now, in UTC, ISO 8601 ("2024-03-01T01:00:00Z"): for created/updated/audit. */
 char         *tamu_store_dup_timestamp (void);
 
-/* Appends one audit row inside the current transaction. */
+/* Appends one audit row, by the store's actor, inside the current write. */
 gboolean      tamu_store_audit (TamuStore  *self,
                                 const char *entity,
                                 gint64      entity_id,

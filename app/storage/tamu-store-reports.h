@@ -6,21 +6,10 @@
 G_BEGIN_DECLS
 
 /*
- * Aggregates for the monthly summary and the year view.  They count in SQL
- * (grouped, over the date index) so that a month summary on ten years of
- * bookings does not load ten years of rows.
+ * Aggregates for the monthly summary and the year view.  The database
+ * counts (grouped, over the date index) so that a month summary on ten
+ * years of bookings does not load ten years of rows.
  */
-
-/* One cell of the grouped count: bookings of one month, type and status. */
-typedef struct
-{
-  int               year;
-  int               month;   /* 1–12 */
-  TamuBookingType   type;
-  TamuBookingStatus status;
-  int               count;
-  int               guests;  /* sum of actual guests (checked-in bookings only) */
-} TamuMonthCount;
 
 /*
  * Bookings (not deleted) with a date in [@from, @to], grouped by month, type

@@ -54,6 +54,18 @@ typedef struct
   const char *text;         /* search: number, name, information, contact, occupation, purpose */
 } TamuPpidFilter;
 
+/* The kinds of record, for counting (tests, db copy). */
+typedef enum
+{
+  TAMU_TABLE_BOOKINGS,      /* every booking, deleted ones too */
+  TAMU_TABLE_AUDIT,
+  TAMU_TABLE_SETTINGS,
+  TAMU_TABLE_HOLIDAYS,      /* removed ones too */
+  TAMU_TABLE_TOPICS,        /* removed ones too */
+  TAMU_TABLE_PPID_REQUESTS,
+  TAMU_N_TABLES
+} TamuTable;
+
 typedef struct
 {
   char  *at;        /* ISO 8601 UTC */

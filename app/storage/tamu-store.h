@@ -8,15 +8,18 @@
 #include "tamu-policy.h"
 #include "tamu-rules.h"
 #include "tamu-slots.h"
+#include "tamu-store-types.h"
 #include "tamu-topics.h"
 
 G_BEGIN_DECLS
 
 /*
- * The booking store: the only code that talks SQL.  It is the service the
- * window and the command-line tool use, with domain verbs.  Every write is
- * one transaction that re-checks the rules inside it, so two desks cannot
- * double-book a room; every change is audited; nothing is deleted for real.
+ * The booking store: the service the window, the command-line tool, the
+ * reports and the notifier use, with domain verbs.  Every write is one
+ * transaction that re-checks the rules inside it, under the backend's locks
+ * for the day or the year it touches, so two desks cannot double-book a
+ * room; every change is audited; nothing is deleted for real.  The rows
+ * live in a backend (tamu-backend.h): a SQLite file or a PostgreSQL server.
  */
 
 #define TAMU_TYPE_STORE (tamu_store_get_type ())
@@ -25,10 +28,24 @@ G_DECLARE_FINAL_TYPE (TamuStore, tamu_store, TAMU, STORE, GObject)
 /* $XDG_DATA_HOME/tamu/tamu.db, or $TAMU_DB when set. */
 char         *tamu_store_dup_default_path (void);
 
-/* Opens (creating 0700 folder / 0600 file) and migrates the database. */
-TamuStore    *tamu_store_open (const char *path,
+/*
+ * Opens the database named by @address — a SQLite file path (creating a
+ * 0700 folder and a 0600 file) or a PostgreSQL address, see
+ * tamu-store-address.h — and creates or migrates its schema.
+ */
+TamuStore    *tamu_store_open (const char *address,
                                 GError    **error);
-const char   *tamu_store_get_path (TamuStore *self);
+/* What the database is, for people and as a key: the file path, or the
+ * server address without any password. */
+const char   *tamu_store_get_identity (TamuStore *self);
+/* "sqlite" or "postgresql". */
+const char   *tamu_store_get_backend_name (TamuStore *self);
+int           tamu_store_get_schema_version (TamuStore *self);
+/* Records of one kind, all of them (deleted bookings too). */
+gboolean      tamu_store_count_records (TamuStore *self,
+                                        TamuTable  table,
+                                        gint64    *out_count,
+                                        GError   **error);
 
 /* Who the audit log names: the agent-name setting, else the OS user. */
 void          tamu_store_set_actor (TamuStore  *self,
@@ -38,6 +55,9 @@ const char   *tamu_store_get_actor (TamuStore *self);
 /* Whether the database changed since the last call, from this or another
  * connection (another desk, the command-line tool): for refreshing views. */
 gboolean      tamu_store_poll_changed (TamuStore *self);
+/* A descriptor readable when another desk changed something, or -1 when
+ * the database has none and tamu_store_poll_changed() needs a timer. */
+int           tamu_store_get_change_fd (TamuStore *self);
 
 /* ---- policy ------------------------------------------------------- */
 TamuPolicy   *tamu_store_load_policy (TamuStore *self,
@@ -84,16 +104,6 @@ gboolean      tamu_store_remove_topic (TamuStore  *self,
                                        GError    **error);
 
 /* ---- bookings ----------------------------------------------------- */
-typedef struct
-{
-  GDate             from;         /* invalid (g_date_clear) = open-ended */
-  GDate             to;
-  int               type;         /* -1 = any, else TamuBookingType */
-  int               status;       /* -1 = any, else TamuBookingStatus */
-  const char       *text;         /* search over daerah, contact, ticket, topics, notes, instansi */
-  gboolean          include_cancelled; /* default TRUE when status is -1 */
-} TamuBookingFilter;
-
 void          tamu_booking_filter_init (TamuBookingFilter *filter);
 
 /*
@@ -151,12 +161,6 @@ GPtrArray    *tamu_store_list_bookings (TamuStore               *self,
                                         const TamuBookingFilter *filter,
                                         GError                 **error);
 /* Visits and video conferences per day in [from, to]: for the month view. */
-typedef struct
-{
-  GDate date;
-  int   visits;
-  int   vidcons;
-} TamuDayCount;
 GArray       *tamu_store_count_by_day (TamuStore   *self,
                                        const GDate *from,
                                        const GDate *to,
@@ -183,24 +187,11 @@ gboolean      tamu_store_import_bookings (TamuStore    *self,
                                           GPtrArray    *problems,
                                           GError      **error);
 
-/* ---- audit -------------------------------------------------------- */
-typedef struct
-{
-  char  *at;        /* ISO 8601 UTC */
-  char  *actor;
-  char  *action;    /* "create", "update", "confirm", "cancel", "no-show", "check-in", "delete" */
-  char  *field;     /* NULL for a whole-record action */
-  char  *old_value;
-  char  *new_value;
-} TamuAuditEntry;
-
-void          tamu_audit_entry_free (TamuAuditEntry *entry);
+/* ---- audit ---- */
 /* @entity "booking", "ppid", "setting", "holiday", "topic". */
 GPtrArray    *tamu_store_list_history (TamuStore  *self,
                                        const char *entity,
                                        gint64      id,
                                        GError    **error);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamuAuditEntry, tamu_audit_entry_free)
 
 G_END_DECLS

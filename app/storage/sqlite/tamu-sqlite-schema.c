@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "tamu-store-private.h"
+#include "tamu-sqlite-private.h"
 
 /*
  * The schema's history.  A database records the last step it ran in
  * PRAGMA user_version; opening runs the steps after it, each in its own
  * transaction.  Append new steps; never edit one that has shipped.
  */
-static const TamuMigration migrations[] = {
+static const TamuSqliteMigration migrations[] = {
   {
     1,
     /* Policy settings; absent keys take the defaults of tamu-policy.c. */
@@ -136,15 +136,15 @@ static const TamuMigration migrations[] = {
   },
 };
 
-const TamuMigration *
-tamu_store_get_migrations (guint *out_count)
+const TamuSqliteMigration *
+tamu_sqlite_get_migrations (guint *out_count)
 {
   *out_count = G_N_ELEMENTS (migrations);
   return migrations;
 }
 
 int
-tamu_store_get_schema_version (void)
+tamu_sqlite_get_latest_version (void)
 {
   return migrations[G_N_ELEMENTS (migrations) - 1].version;
 }
