@@ -14,16 +14,21 @@ import sys
 import tempfile
 import unittest
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import testdb  # noqa: E402
+
 TAMU_CLI = None
 
 
 class PpidCli(unittest.TestCase):
     def setUp(self):
         self.dir = tempfile.TemporaryDirectory(prefix="tamu-ppid-cli-")
-        self.db = os.path.join(self.dir.name, "tamu.db")
+        self.testdb = testdb.TestDb(self.dir.name)
+        self.db = self.testdb.address
         self.now = "2024-12-31T08:00"
 
     def tearDown(self):
+        self.testdb.drop()
         self.dir.cleanup()
 
     def run_cli(self, *args, now=None):

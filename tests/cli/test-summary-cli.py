@@ -20,6 +20,9 @@ import unittest
 
 import openpyxl
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import testdb  # noqa: E402
+
 CLI = sys.argv.pop(1) if len(sys.argv) > 1 else "tamu-cli"
 SRCDIR = os.path.dirname(os.path.abspath(__file__))
 DEMO = os.path.join(SRCDIR, "..", "..", "data", "demo-2024-03.csv")
@@ -66,7 +69,8 @@ class SummaryCli(unittest.TestCase):
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory()
         d = cls.tmp.name
-        cls.db = os.path.join(d, "tamu.db")
+        cls.testdb = testdb.TestDb(d)
+        cls.db = cls.testdb.address
         cls.env = dict(os.environ)
         cls.env.update({
             "TAMU_NOW": "2024-04-20T08:00",
@@ -84,6 +88,7 @@ class SummaryCli(unittest.TestCase):
 
     @classmethod
     def tearDownClass(cls):
+        cls.testdb.drop()
         cls.tmp.cleanup()
 
     @classmethod
