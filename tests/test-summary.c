@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 
+#include "tamu-test-db.h"
 #include "tamu-booking-csv.h"
 #include "tamu-error.h"
 #include "tamu-regions.h"
@@ -29,7 +30,8 @@
  * no-show ones, and a deleted one.
  */
 
-static char *tmp_dir;
+static TamuTestDb *test_db;
+static const char *tmp_dir; /* the test database's private folder, for exports too */
 static TamuStore *store;
 
 static const char *history_codes[] = {
@@ -135,7 +137,6 @@ static void
 build_database (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *csv_path = NULL;
   g_autofree char *data = NULL;
   g_autoptr(GPtrArray) topics = NULL;
@@ -147,10 +148,9 @@ build_database (void)
   gsize length;
   GDate today;
 
-  tmp_dir = g_dir_make_tmp ("tamu-summary-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (tmp_dir, "tamu.db", NULL);
-  store = tamu_store_open (path, &error);
+  test_db = tamu_test_db_new ();
+  tmp_dir = test_db->dir;
+  store = tamu_store_open (test_db->address, &error);
   g_assert_no_error (error);
 
   /* The demo month, as the csv importer reads it. */
@@ -808,22 +808,6 @@ main (int    argc,
   }
 
   g_clear_object (&store);
-  if (tmp_dir != NULL)
-    {
-      g_autoptr(GFile) dir = g_file_new_for_path (tmp_dir);
-      g_autoptr(GFileEnumerator) children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                                                        G_FILE_QUERY_INFO_NONE, NULL, NULL);
-      GFileInfo *info;
-
-      while (children && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-        {
-          g_autoptr(GFile) child = g_file_get_child (dir, g_file_info_get_name (info));
-
-          g_file_delete (child, NULL, NULL);
-          g_object_unref (info);
-        }
-      g_file_delete (dir, NULL, NULL);
-      g_free (tmp_dir);
-    }
+  g_clear_pointer (&test_db, tamu_test_db_free);
   return status;
 }
