@@ -191,12 +191,18 @@ read_version (TamuPgBackend *self,
               int           *out_version,
               GError       **error)
 {
+  g_autoptr(PGresult) exists = NULL;
   g_autoptr(PGresult) result = NULL;
 
-  result = tamu_pg_exec (self,
-                         "SELECT CASE WHEN to_regclass('tamu.schema_version') IS NULL THEN 0"
-                         " ELSE (SELECT coalesce(max(version), 0) FROM tamu.schema_version) END",
-                         NULL, error);
+  /* Two statements: one naming a missing table would not even parse. */
+  exists = tamu_pg_exec (self, "SELECT to_regclass('tamu.schema_version') IS NOT NULL", NULL, error);
+  if (exists == NULL)
+    return FALSE;
+  *out_version = 0;
+  if (!tamu_pg_get_bool (exists, 0, 0))
+    return TRUE;
+
+  result = tamu_pg_exec (self, "SELECT coalesce(max(version), 0) FROM tamu.schema_version", NULL, error);
   if (result == NULL)
     return FALSE;
   *out_version = (int) tamu_pg_get_int (result, 0, 0, 0);
