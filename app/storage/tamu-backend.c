@@ -11,10 +11,8 @@
 #include "tamu-error.h"
 #include "tamu-parse.h"
 #include "tamu-store-address.h"
-#include "sqlite/tamu-sqlite-backend.h"
-#ifdef HAVE_POSTGRESQL
 #include "postgres/tamu-pg-backend.h"
-#endif
+#include "sqlite/tamu-sqlite-backend.h"
 
 void
 tamu_setting_row_free (TamuSettingRow *row)
@@ -41,14 +39,7 @@ tamu_backend_open (const char *address,
       return tamu_sqlite_backend_open (parsed->target, G_MAXINT, error);
 
     case TAMU_BACKEND_POSTGRESQL:
-#ifdef HAVE_POSTGRESQL
       return tamu_pg_backend_open (parsed->target, parsed->display, error);
-#else
-      g_set_error (error, TAMU_ERROR, TAMU_ERROR_STORAGE,
-                   _("database: this Tamu was built without PostgreSQL support (%s)"),
-                   parsed->display);
-      return NULL;
-#endif
 
     default:
       g_assert_not_reached ();

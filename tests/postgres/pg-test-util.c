@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdio.h>
+#include <unistd.h>
+
+#include "pg-test-util.h"
+
+const char *
+pg_test_server (void)
+{
+  const char *server = g_getenv ("TAMU_TEST_PG");
+
+  return server != NULL && *server != '\0' ? server : NULL;
+}
+
+void
+pg_test_skip_all (const char *reason)
+{
+  printf ("1..0 # SKIP %s\n", reason);
+  fflush (stdout);
+}
+
+char *
+pg_test_psql (const char *conninfo,
+              const char *sql)
+{
+  const char *argv[] = { "psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-d", conninfo,
+                         "-c", sql, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("psql failed on %s: %s", sql, err);
+  return g_strstrip (g_steal_pointer (&out));
+}
+
+char *
+pg_test_create_database (char **out_name)
+{
+  static int counter;
+  g_autofree char *name = g_strdup_printf ("tamu_t_%d_%d", (int) getpid (), ++counter);
+  g_autofree char *sql = g_strdup_printf ("CREATE DATABASE %s", name);
+  g_autofree char *out = pg_test_psql (pg_test_server (), sql);
+
+  if (out_name != NULL)
+    *out_name = g_strdup (name);
+  /* In a key/value string the last dbname wins. */
+  return g_strdup_printf ("%s dbname=%s", pg_test_server (), name);
+}
+
+void
+pg_test_drop_database (const char *name)
+{
+  g_autofree char *sql = g_strdup_printf ("DROP DATABASE IF EXISTS %s WITH (FORCE)", name);
+  g_autofree char *out = pg_test_psql (pg_test_server (), sql);
+}
+
+TamuBackend *
+pg_test_open (const char *conninfo)
+{
+  g_autoptr(GError) error = NULL;
+  TamuBackend *backend = tamu_pg_backend_open (conninfo, "postgresql://tamu@test/tamu", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (backend);
+  return backend;
+}

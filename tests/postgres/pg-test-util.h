@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "tamu-pg-backend.h"
+
+G_BEGIN_DECLS
+
+/*
+ * For the tests on a real PostgreSQL server (tools/pg-test-cluster): the
+ * server named by TAMU_TEST_PG, a fresh database per test, and psql to look
+ * at what the backend wrote without going through it.
+ */
+
+/* TAMU_TEST_PG, or NULL; with NULL a test program prints a TAP skip. */
+const char *pg_test_server (void);
+/* Prints the TAP plan of a program that cannot run ("1..0 # SKIP …"). */
+void        pg_test_skip_all (const char *reason);
+
+/* Creates a new, empty database; returns its conninfo (TAMU_TEST_PG with
+ * dbname replaced).  @out_name: its name, for pg_test_drop_database(). */
+char       *pg_test_create_database (char **out_name);
+void        pg_test_drop_database (const char *name);
+
+/* Runs @sql with psql on @conninfo; returns its unaligned output, trimmed. */
+char       *pg_test_psql (const char *conninfo,
+                          const char *sql);
+
+/* Opens the backend on @conninfo, asserting success. */
+TamuBackend *pg_test_open (const char *conninfo);
+
+G_END_DECLS
