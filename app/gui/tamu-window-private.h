@@ -20,7 +20,6 @@ struct _TamuWindow
   TamuStore           *store;
   GSettings           *settings;
   GDate                date;
-  guint                poll_source;
   guint                refresh_source;
   guint                demo_source;
 

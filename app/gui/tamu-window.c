@@ -18,7 +18,6 @@
 #include "tamu-window-ical.h"
 
 /* How often to ask the database whether another process wrote to it. */
-#define POLL_INTERVAL_SECONDS 2
 
 enum
 {
@@ -194,17 +193,6 @@ store_changed_cb (TamuWindow *self)
 {
   if (self->refresh_source == 0)
     self->refresh_source = g_idle_add (refresh_idle_cb, self);
-}
-
-static gboolean
-poll_cb (gpointer user_data)
-{
-  TamuWindow *self = user_data;
-
-  if (tamu_store_poll_changed (self->store))
-    store_changed_cb (self);
-
-  return G_SOURCE_CONTINUE;
 }
 
 /*
@@ -395,7 +383,8 @@ tamu_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "changed",
                            G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  self->poll_source = g_timeout_add_seconds (POLL_INTERVAL_SECONDS, poll_cb, self);
+  /* Other desks' changes arrive as ::changed too (LISTEN on a server). */
+  tamu_store_watch (self->store);
 
   _tamu_window_actions_update (self);
 }
@@ -405,7 +394,6 @@ tamu_window_dispose (GObject *object)
 {
   TamuWindow *self = TAMU_WINDOW (object);
 
-  g_clear_handle_id (&self->poll_source, g_source_remove);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_clear_handle_id (&self->demo_source, g_source_remove);
 

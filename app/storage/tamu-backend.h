@@ -99,6 +99,10 @@ struct _TamuBackendClass
    * without a polling loop; -1 when the engine has none, and the app then
    * calls poll_changed on a timer (SQLite: data_version is one cheap read). */
   int           (*get_change_fd)     (TamuBackend *self);
+  /* Whether the database answers now; a server backend reconnects (and
+   * listens again) here when its connection was lost. */
+  gboolean      (*check_connection)  (TamuBackend *self,
+                                      GError     **error);
   /* The schema version the database is at. */
   int           (*get_schema_version) (TamuBackend *self);
 

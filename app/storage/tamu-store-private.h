@@ -18,6 +18,12 @@ struct _TamuStore
   TamuBackend *backend;
   char        *actor;
   int          tx_depth;
+
+  /* Watching for other desks' changes (tamu_store_watch()). */
+  gboolean     watching;
+  gboolean     available;
+  guint        change_source;   /* the LISTEN socket, or the poll timer */
+  guint        reconnect_source;
 };
 
 /* The backend's operation @op, called on the store's backend. */

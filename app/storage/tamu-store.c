@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib-unix.h>
 
 #include "tamu-desk-settings.h"
 #include "tamu-error.h"
@@ -14,6 +15,9 @@
  * before the user is told; each try waits a little longer. */
 #define MAX_WRITE_ATTEMPTS 8
 #define RETRY_BACKOFF_US   (5 * G_TIME_SPAN_MILLISECOND)
+/* SQLite has no change socket: its data_version is one cheap read. */
+#define POLL_INTERVAL_MS      1000
+#define RECONNECT_INTERVAL_S  3
 
 G_DEFINE_FINAL_TYPE (TamuStore, tamu_store, G_TYPE_OBJECT)
 
@@ -22,7 +26,43 @@ enum {
   N_SIGNALS
 };
 
+enum {
+  PROP_0,
+  PROP_AVAILABLE,
+  N_PROPS
+};
+
 static guint signals[N_SIGNALS];
+static GParamSpec *properties[N_PROPS];
+
+static void
+tamu_store_dispose (GObject *object)
+{
+  TamuStore *self = TAMU_STORE (object);
+
+  g_clear_handle_id (&self->change_source, g_source_remove);
+  g_clear_handle_id (&self->reconnect_source, g_source_remove);
+
+  G_OBJECT_CLASS (tamu_store_parent_class)->dispose (object);
+}
+
+static void
+tamu_store_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  TamuStore *self = TAMU_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_AVAILABLE:
+      g_value_set_boolean (value, self->available);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 tamu_store_finalize (GObject *object)
@@ -40,7 +80,19 @@ tamu_store_class_init (TamuStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = tamu_store_dispose;
   object_class->finalize = tamu_store_finalize;
+  object_class->get_property = tamu_store_get_property;
+
+  /**
+   * TamuStore:available:
+   *
+   * Whether the database answers; FALSE while its server cannot be reached.
+   */
+  properties[PROP_AVAILABLE] =
+    g_param_spec_boolean ("available", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * TamuStore::changed:
@@ -54,6 +106,7 @@ tamu_store_class_init (TamuStoreClass *klass)
 static void
 tamu_store_init (TamuStore *self)
 {
+  self->available = TRUE;
 }
 
 char *
@@ -183,6 +236,122 @@ tamu_store_emit_changed (TamuStore *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* ---- watching other desks ---- */
+
+static void watch_changes (TamuStore *self);
+
+static void
+set_available (TamuStore *self,
+               gboolean   available)
+{
+  if (self->available == available)
+    return;
+  self->available = available;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AVAILABLE]);
+}
+
+static gboolean
+reconnect_cb (gpointer user_data)
+{
+  TamuStore *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!self->backend->klass->check_connection (self->backend, &error))
+    {
+      g_debug ("still unreachable: %s", error->message);
+      return G_SOURCE_CONTINUE;
+    }
+
+  self->reconnect_source = 0;
+  set_available (self, TRUE);
+  watch_changes (self);
+  /* Whatever other desks did meanwhile: every view reloads. */
+  tamu_store_emit_changed (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The server went away: say so, stop listening, try again now and then. */
+static void
+lost_connection (TamuStore *self)
+{
+  set_available (self, FALSE);
+  if (!self->watching)
+    return;
+  g_clear_handle_id (&self->change_source, g_source_remove);
+  if (self->reconnect_source == 0)
+    self->reconnect_source = g_timeout_add_seconds (RECONNECT_INTERVAL_S, reconnect_cb, self);
+}
+
+static gboolean
+change_fd_cb (int          fd,
+              GIOCondition condition,
+              gpointer     user_data)
+{
+  TamuStore *self = user_data;
+
+  if (!self->backend->klass->poll_changed (self->backend) && !(condition & (G_IO_HUP | G_IO_ERR)))
+    return G_SOURCE_CONTINUE;
+
+  /* A notification, or the socket closing: which one, the server says. */
+  if (!self->backend->klass->check_connection (self->backend, NULL))
+    {
+      self->change_source = 0;
+      lost_connection (self);
+      return G_SOURCE_REMOVE;
+    }
+  /* After a reconnection the socket is another one. */
+  if (self->backend->klass->get_change_fd (self->backend) != fd)
+    {
+      self->change_source = 0;
+      watch_changes (self);
+      tamu_store_emit_changed (self);
+      return G_SOURCE_REMOVE;
+    }
+  tamu_store_emit_changed (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+poll_cb (gpointer user_data)
+{
+  TamuStore *self = user_data;
+
+  if (self->backend->klass->poll_changed (self->backend))
+    tamu_store_emit_changed (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+watch_changes (TamuStore *self)
+{
+  int fd = self->backend->klass->get_change_fd (self->backend);
+
+  g_clear_handle_id (&self->change_source, g_source_remove);
+  if (fd >= 0)
+    self->change_source = g_unix_fd_add (fd, G_IO_IN | G_IO_HUP | G_IO_ERR, change_fd_cb, self);
+  else
+    self->change_source = g_timeout_add (POLL_INTERVAL_MS, poll_cb, self);
+}
+
+void
+tamu_store_watch (TamuStore *self)
+{
+  g_return_if_fail (TAMU_IS_STORE (self));
+
+  if (self->watching)
+    return;
+  self->watching = TRUE;
+  watch_changes (self);
+}
+
+gboolean
+tamu_store_get_available (TamuStore *self)
+{
+  g_return_val_if_fail (TAMU_IS_STORE (self), FALSE);
+
+  return self->available;
+}
+
 /* ---- writes ---- */
 
 gboolean
@@ -283,6 +452,8 @@ tamu_store_write (TamuStore    *self,
       if (result == TAMU_WRITE_DISCARD)
         return TRUE;
 
+      if (g_error_matches (local_error, TAMU_ERROR, TAMU_ERROR_UNAVAILABLE))
+        lost_connection (self);
       if (!g_error_matches (local_error, TAMU_ERROR, TAMU_ERROR_RETRY))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));

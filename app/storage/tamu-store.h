@@ -59,6 +59,19 @@ gboolean      tamu_store_poll_changed (TamuStore *self);
  * the database has none and tamu_store_poll_changed() needs a timer. */
 int           tamu_store_get_change_fd (TamuStore *self);
 
+/*
+ * Watches, in the thread-default main context, for what other desks and
+ * programs change, and emits ::changed for it: at once on PostgreSQL
+ * (LISTEN/NOTIFY on the connection's socket, no polling loop), within a
+ * second on SQLite (its data_version).  Also keeps :available current:
+ * when the server goes away it turns FALSE, the store tries again every
+ * few seconds, and when the server is back it turns TRUE and ::changed
+ * makes every view reload.
+ */
+void          tamu_store_watch (TamuStore *self);
+/* FALSE while the database server cannot be reached (see tamu_store_watch()). */
+gboolean      tamu_store_get_available (TamuStore *self);
+
 /* ---- policy ------------------------------------------------------- */
 TamuPolicy   *tamu_store_load_policy (TamuStore *self,
                                       GError   **error);

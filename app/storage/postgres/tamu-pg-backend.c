@@ -457,6 +457,22 @@ pg_poll_changed (TamuBackend *backend)
   return changed;
 }
 
+static gboolean
+pg_check_connection (TamuBackend *backend,
+                     GError     **error)
+{
+  TamuPgBackend *self = TAMU_PG (backend);
+
+  if (self->in_transaction)
+    return TRUE;
+  /* A server that restarted leaves the connection looking fine until a
+   * statement fails: ask, and on failure reconnect once. */
+  if (ensure_connected (self, error) && tamu_pg_exec_plain (self, "SELECT 1", NULL))
+    return TRUE;
+  g_clear_error (error);
+  return ensure_connected (self, error) && tamu_pg_exec_plain (self, "SELECT 1", error);
+}
+
 static int
 pg_get_change_fd (TamuBackend *backend)
 {
@@ -554,6 +570,7 @@ fill_class (gpointer data)
   klass->free = pg_free;
   klass->get_identity = pg_get_identity;
   klass->poll_changed = pg_poll_changed;
+  klass->check_connection = pg_check_connection;
   klass->get_change_fd = pg_get_change_fd;
   klass->get_schema_version = pg_get_schema_version;
   klass->begin = pg_begin;

@@ -222,6 +222,14 @@ sqlite_get_change_fd (TamuBackend *backend)
   return -1;
 }
 
+static gboolean
+sqlite_check_connection (TamuBackend *backend,
+                         GError     **error)
+{
+  /* A local file: there is no connection to lose. */
+  return TRUE;
+}
+
 static int
 sqlite_get_schema_version (TamuBackend *backend)
 {
@@ -288,6 +296,7 @@ sqlite_get_class (void)
       klass.get_identity = sqlite_get_identity;
       klass.poll_changed = sqlite_poll_changed;
       klass.get_change_fd = sqlite_get_change_fd;
+      klass.check_connection = sqlite_check_connection;
       klass.get_schema_version = sqlite_get_schema_version;
       klass.begin = sqlite_begin;
       klass.commit = sqlite_commit;
