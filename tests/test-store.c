@@ -593,6 +593,64 @@ sqlite_integrity_check (const char *path)
   return result;
 }
 
+typedef struct
+{
+  GMainLoop *loop;
+  gboolean   arrived;
+} Watch;
+
+static void
+changed_cb (TamuStore *store,
+            Watch     *watch)
+{
+  watch->arrived = TRUE;
+  g_main_loop_quit (watch->loop);
+}
+
+static gboolean
+give_up_cb (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Another desk's booking wakes this desk's store: a LISTEN notification on
+ * PostgreSQL, a data_version poll on SQLite. */
+static void
+test_watch_sees_other_desk (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(TamuStore) other = NULL;
+  g_autoptr(TamuBooking) draft = draft_visit ("2024-03-20", "09:00", 2);
+  g_autoptr(TamuBooking) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  Watch watch = { loop, FALSE };
+  gint64 started;
+  guint timeout;
+
+  other = tamu_store_open (f->path, &error);
+  g_assert_no_error (error);
+  tamu_store_watch (f->store);
+  g_assert_true (tamu_store_get_available (f->store));
+  g_signal_connect (f->store, "changed", G_CALLBACK (changed_cb), &watch);
+
+  stored = tamu_store_add_booking (other, draft, NULL, &error);
+  g_assert_no_error (error);
+  started = g_get_monotonic_time ();
+  /* A generous bound, so that a change that never arrives fails the test
+   * instead of hanging it. */
+  timeout = g_timeout_add_seconds (20, give_up_cb, loop);
+  g_main_loop_run (loop);
+  g_test_message ("another desk's change arrived after %.0f ms",
+                  (g_get_monotonic_time () - started) / 1000.0);
+  g_assert_true (watch.arrived);
+  g_assert_true (tamu_store_get_available (f->store));
+  if (!watch.arrived)
+    return;
+  g_source_remove (timeout);
+  g_signal_handlers_disconnect_by_func (f->store, changed_cb, &watch);
+}
+
 static void
 test_sigkill_mid_import (Fixture *f, gconstpointer data)
 {
@@ -718,6 +776,7 @@ main (int    argc,
   ADD ("/store/import/all-or-nothing", test_import_all_or_nothing);
   ADD ("/store/slots", test_find_slots);
   ADD ("/store/concurrency/second-connection", test_second_connection);
+  ADD ("/store/concurrency/watch-sees-other-desk", test_watch_sees_other_desk);
   ADD ("/store/crash/sigkill-mid-import", test_sigkill_mid_import);
 #undef ADD
 
