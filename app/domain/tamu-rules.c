@@ -10,6 +10,7 @@
 #include "tamu-parse.h"
 #include "tamu-regions.h"
 #include "tamu-rules.h"
+#include "tamu-text.h"
 
 static gboolean
 is_blank (const char *text)
@@ -76,8 +77,10 @@ tamu_rules_resolve_daerah (TamuBooking *booking,
 
   g_return_if_fail (booking != NULL);
 
-  /* Blank or not text: the check refuses it, once, naming the field. */
-  if (is_blank (booking->daerah) || !g_utf8_validate (booking->daerah, -1, NULL))
+  /* Blank, not text or too long: the check refuses it, once, naming the
+   * field (and a megabyte is never compared with every region). */
+  if (is_blank (booking->daerah) ||
+      !tamu_text_check ("daerah", booking->daerah, TAMU_MAX_NAME_CHARS, TAMU_TEXT_ONE_LINE, NULL))
     return;
 
   typed = g_strstrip (g_strdup (booking->daerah));
