@@ -310,6 +310,15 @@ class OneSetOfFieldRules(Case):
         # At the limit it is accepted (kept as typed, with a warning).
         self.cli.ok("booking", "update", "1", "--daerah", "B" * 200)
 
+    def test_ics_import_follows_the_same_rules(self):
+        invite = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fuzz", "corpus-ical",
+                              "outlook-invite.ics")
+        r = self.cli.run("import", "ics", invite, "--as", "vidcon", "--dry-run", "--daerah", "x" * 201)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn(b"daerah: longer than 200 characters", r.stderr)
+        r = self.cli.run("import", "ics", invite, "--as", "vidcon", "--dry-run", "--daerah", "x" * 200)
+        self.assertEqual(r.returncode, 0, r.stderr)
+
     def test_guest_ceiling_is_the_same(self):
         r = self.cli.run("booking", "update", "1", "--guests", "1001")
         one_line(self, r, "tamu-cli: guests: ")
