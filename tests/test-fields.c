@@ -80,6 +80,13 @@ test_escape (void)
   g_assert_cmpstr (clean, ==, "Kota Tomohon · 10:00 WITA");
   g_assert_true (g_utf8_validate (one, -1, NULL));
 
+  /* JSON: json-glib leaves DEL and C1 raw; they become \u escapes. */
+  {
+    g_autofree char *json = tamu_text_escape_json ("{\"a\": \"x\xc2\x9b" "31m\x7f \xc2\xa0\u00e9\"}");
+
+    g_assert_cmpstr (json, ==, "{\"a\": \"x\\u009b31m\\u007f \xc2\xa0\u00e9\"}");
+  }
+
   g_assert_true (tamu_text_has_controls (raw, -1, TRUE));
   g_assert_false (tamu_text_has_controls ("one\ntwo", -1, TRUE));
   g_assert_true (tamu_text_has_controls ("one\ntwo", -1, FALSE));

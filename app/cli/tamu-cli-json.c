@@ -7,6 +7,7 @@
 #include "tamu-cli-json.h"
 #include "tamu-parse.h"
 #include "tamu-regions.h"
+#include "tamu-text.h"
 
 static void
 add_text (JsonBuilder *builder,
@@ -131,42 +132,17 @@ tamu_cli_slots_to_json (GPtrArray *slots)
   return json_builder_get_root (builder);
 }
 
-/*
- * json-glib writes C0 controls as \u00XX but leaves DEL and the C1 controls
- * (U+0080–U+009F, which terminals obey too) raw: escaped here, so no
- * string in the output can steer a terminal it is printed on.
- */
-static GString *
-escape_c1 (const char *text)
-{
-  GString *out = g_string_sized_new (strlen (text));
-
-  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
-    {
-      if (*p == 0x7f)
-        g_string_append (out, "\\u007f");
-      else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
-        {
-          g_string_append_printf (out, "\\u%04x", p[1]);
-          p++;
-        }
-      else
-        g_string_append_c (out, *p);
-    }
-  return out;
-}
-
 void
 tamu_cli_print_json (JsonNode *node)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(GString) shown = NULL;
+  g_autofree char *shown = NULL;
   g_autofree char *text = NULL;
 
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_root (generator, node);
   text = json_generator_to_data (generator, NULL);
-  shown = escape_c1 (text);
-  fwrite (shown->str, 1, shown->len, stdout);
+  shown = tamu_text_escape_json (text);
+  fwrite (shown, 1, strlen (shown), stdout);
   fputc ('\n', stdout);
 }

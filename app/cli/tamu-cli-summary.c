@@ -11,6 +11,7 @@
 #include "tamu-parse.h"
 #include "tamu-summary.h"
 #include "tamu-summary-chart.h"
+#include "tamu-text.h"
 
 #define CHART_WIDTH  640
 #define CHART_HEIGHT 400
@@ -29,6 +30,13 @@ write_text (const char *output,
     {
       g_print ("%s", owned);
       return TAMU_CLI_OK;
+    }
+  if (g_str_equal (format, "json"))
+    {
+      char *escaped = tamu_text_escape_json (owned);
+
+      g_free (owned);
+      owned = escaped;
     }
   if (!tamu_cli_write_output (output ? output : "-", owned, strlen (owned), &error))
     return tamu_cli_fail (error);

@@ -123,3 +123,27 @@ tamu_text_has_controls (const char *text,
   escaped = tamu_text_escape_controls (text, length, keep_lines);
   return strlen (escaped) != (gsize) length || memcmp (escaped, text, length) != 0;
 }
+
+char *
+tamu_text_escape_json (const char *json)
+{
+  GString *out;
+
+  if (json == NULL)
+    return NULL;
+
+  out = g_string_sized_new (strlen (json));
+  for (const guchar *p = (const guchar *) json; *p != '\0'; p++)
+    {
+      if (*p == 0x7f)
+        g_string_append (out, "\\u007f");
+      else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+        {
+          g_string_append_printf (out, "\\u%04x", p[1]);
+          p++;
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}

@@ -46,4 +46,11 @@ gboolean tamu_text_has_controls (const char *text,
                                  gssize      length,
                                  gboolean    keep_lines);
 
+/*
+ * @json (a JSON text) with DEL and the C1 controls written as \u007f and
+ * \u0080…\u009f: json-glib escapes C0 controls but leaves these raw, and
+ * terminals obey them too.
+ */
+char    *tamu_text_escape_json (const char *json);
+
 G_END_DECLS

@@ -217,6 +217,20 @@ class ControlCharacters(Case):
         self.assertEqual(booking["notes"], "one\nline\x1b]0;owned\x07 \u009b31m")
         self.assertIn(b"\\u009b", r.stdout)
 
+    def test_summary_text_and_json_escape(self):
+        con = sqlite3.connect(self.cli.db)
+        con.execute("UPDATE bookings SET daerah = ?, region_code = NULL, status = 'done', actual_guests = 3 WHERE id = 1",
+                    ("Kab. \x1b[2JBandung\u009b",))
+        con.commit()
+        con.close()
+        r = self.cli.ok("summary", "--month", "2024-03")
+        assert_no_controls(self, r.stdout)
+        r = self.cli.ok("summary", "--month", "2024-03", "--format", "json")
+        assert_no_controls(self, r.stdout)
+        summary = json.loads(r.stdout.decode("utf-8"))
+        self.assertEqual(summary["tatap_muka"]["rows"][0]["daerah"], "Kab. \x1b[2JBandung\u009b")
+        self.assertIn(b"\\u009b", r.stdout)
+
     def test_errors_and_warnings_escape(self):
         self.plant()
         # An error quoting stored text (the daerah is now refused on update).
