@@ -147,6 +147,8 @@ tamu_cli_daerah (TamuCliContext *ctx,
   {
     g_autofree char *text = g_strjoinv (" ", argv + 1);
 
+    if (!tamu_text_check ("text", text, TAMU_MAX_NAME_CHARS, TAMU_TEXT_ONE_LINE, &error))
+      return tamu_cli_fail (error);
     exact = tamu_regions_match (text);
     found = tamu_regions_search (text, limit);
     if (exact != NULL)

@@ -164,6 +164,7 @@ class NotUtf8(Case):
             (["settings", "set", "agent-name", b"Rina \xff"], "tamu-cli: agent-name: not valid UTF-8"),
             (["booking", "update", "1", "--daerah", NOT_UTF8], "tamu-cli: daerah: not valid UTF-8"),
             (["booking", "update", "1", b"--contact=\xff"], "tamu-cli: contact: not valid UTF-8"),
+            (["daerah", "search", b"kab \xff"], "tamu-cli: text: not valid UTF-8"),
         ]
         for args, prefix in cases:
             with self.subTest(args=args):
