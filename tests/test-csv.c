@@ -506,6 +506,7 @@ test_booking_problems (void)
     "line 3: date: ",
     "line 3: guests: ",
     "line 4: type: ",
+    "line 4: daerah: ", /* a line break inside a one-line field (tamu-fields.h) */
     "line 6: time: required for a new booking",
     "line 7: topic: ",
     "line 8: status: ",

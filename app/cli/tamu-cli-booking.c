@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "tamu-booking-csv.h"
@@ -9,6 +10,7 @@
 #include "tamu-cli-json.h"
 #include "tamu-clock.h"
 #include "tamu-error.h"
+#include "tamu-limits.h"
 #include "tamu-parse.h"
 #include "tamu-regions.h"
 
@@ -85,9 +87,10 @@ apply_options (TamuBooking          *booking,
     return FALSE;
   if (o->time != NULL && !tamu_parse_time ("time", o->time, &booking->start, error))
     return FALSE;
-  if (o->duration != NULL && !tamu_parse_int ("duration", o->duration, 5, 600, &booking->duration, error))
+  if (o->duration != NULL && !tamu_parse_int ("duration", o->duration, TAMU_MIN_DURATION, TAMU_MAX_DURATION,
+                                                    &booking->duration, error))
     return FALSE;
-  if (o->guests != NULL && !tamu_parse_int ("guests", o->guests, 1, 1000, &booking->guests, error))
+  if (o->guests != NULL && !tamu_parse_int ("guests", o->guests, 1, TAMU_MAX_GUESTS, &booking->guests, error))
     return FALSE;
   if (o->topic != NULL)
     {
@@ -395,7 +398,7 @@ booking_list (TamuCliContext *ctx,
     {
       g_autofree char *csv = tamu_booking_csv_write (bookings, TRUE);
 
-      g_print ("%s", csv);
+      fwrite (csv, 1, strlen (csv), stdout);
     }
   else
     print_table (bookings);
@@ -487,7 +490,7 @@ booking_state (TamuCliContext *ctx,
     return tamu_cli_usage (command, _("%s is required"), "--guests");
   if (!tamu_cli_parse_id (command, argv[1], &id, &status))
     return status;
-  if (verb == STATE_CHECK_IN && !tamu_parse_int ("guests", guests_text, 0, 1000, &guests, &error))
+  if (verb == STATE_CHECK_IN && !tamu_parse_int ("guests", guests_text, 0, TAMU_MAX_GUESTS, &guests, &error))
     return tamu_cli_fail (error);
 
   store = tamu_cli_get_store (ctx);
@@ -640,8 +643,9 @@ tamu_cli_slots (TamuCliContext *ctx,
 
   if (!tamu_parse_date_loose ("date", date, &from, &error) ||
       (days != NULL && !tamu_parse_int ("days", days, 1, 366, &query.days, &error)) ||
-      (duration != NULL && !tamu_parse_int ("duration", duration, 5, 600, &query.duration, &error)) ||
-      (guests != NULL && !tamu_parse_int ("guests", guests, 1, 1000, &query.guests, &error)))
+      (duration != NULL && !tamu_parse_int ("duration", duration, TAMU_MIN_DURATION, TAMU_MAX_DURATION,
+                                                  &query.duration, &error)) ||
+      (guests != NULL && !tamu_parse_int ("guests", guests, 1, TAMU_MAX_GUESTS, &query.guests, &error)))
     return tamu_cli_fail (error);
   if (type != NULL && !tamu_booking_type_from_string (type, &query.type))
     {

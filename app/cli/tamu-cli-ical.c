@@ -8,6 +8,7 @@
 
 #include "tamu-desk-settings.h"
 #include "tamu-error.h"
+#include "tamu-file.h"
 #include "tamu-ical.h"
 #include "tamu-parse.h"
 
@@ -307,7 +308,6 @@ tamu_cli_import_ics (TamuCliContext *ctx,
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   gsize length = 0;
-  GStatBuf st;
   TamuStore *store;
 
   if (!tamu_cli_parse ("import ics", "FILE", entries, &argc, &argv))
@@ -323,20 +323,9 @@ tamu_cli_import_ics (TamuCliContext *ctx,
   if (g_str_equal (as, "holidays") && (daerah != NULL || topic != NULL))
     return tamu_cli_usage ("import ics", _("--daerah and --topic are for --as vidcon"));
 
-  /* Refuse a huge file before reading it. */
-  if (g_stat (argv[1], &st) == 0 && st.st_size > TAMU_ICAL_MAX_INPUT)
-    {
-      g_set_error (&error, TAMU_ERROR, TAMU_ERROR_INVALID,
-                   _("file: %s is larger than %d MiB"), argv[1], TAMU_ICAL_MAX_INPUT / (1024 * 1024));
-      return tamu_cli_fail (error);
-    }
-  if (!g_file_get_contents (argv[1], &contents, &length, &error))
-    {
-      g_autoptr(GError) file_error = g_error_new (TAMU_ERROR, TAMU_ERROR_FAILED,
-                                                  _("file: cannot read %s: %s"), argv[1], error->message);
-
-      return tamu_cli_fail (file_error);
-    }
+  /* A regular file within the limit, or a refusal naming it. */
+  if (!tamu_file_read_import (argv[1], &contents, &length, &error))
+    return tamu_cli_fail (error);
 
   if ((store = tamu_cli_get_store (ctx)) == NULL)
     return TAMU_CLI_FAILED;

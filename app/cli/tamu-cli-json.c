@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #include "tamu-cli-json.h"
 #include "tamu-parse.h"
 #include "tamu-regions.h"
+#include "tamu-text.h"
 
 static void
 add_text (JsonBuilder *builder,
@@ -132,10 +136,13 @@ void
 tamu_cli_print_json (JsonNode *node)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *shown = NULL;
   g_autofree char *text = NULL;
 
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_root (generator, node);
   text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  shown = tamu_text_escape_json (text);
+  fwrite (shown, 1, strlen (shown), stdout);
+  fputc ('\n', stdout);
 }

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "tamu-affected.h"
 #include "tamu-booking-csv.h"
 #include "tamu-cli.h"
 #include "tamu-cli-json.h"
@@ -11,8 +12,12 @@
 #include "tamu-demo.h"
 #include "tamu-desk-settings.h"
 #include "tamu-error.h"
+#include "tamu-fields.h"
+#include "tamu-file.h"
+#include "tamu-limits.h"
 #include "tamu-parse.h"
 #include "tamu-regions.h"
+#include "tamu-text.h"
 
 /* `tamu-cli import csv`, `daerah`, `holiday`, `topic`, `settings`, `demo`. */
 
@@ -43,11 +48,8 @@ tamu_cli_import_csv (TamuCliContext *ctx,
   if (argc != 2)
     return tamu_cli_usage ("import csv", _("give one CSV file"));
 
-  if (!g_file_get_contents (argv[1], &data, &length, &error))
-    {
-      g_printerr ("tamu-cli: file: %s\n", error->message);
-      return TAMU_CLI_FAILED;
-    }
+  if (!tamu_file_read_import (argv[1], &data, &length, &error))
+    return tamu_cli_fail (error);
 
   store = tamu_cli_get_store (ctx);
   if (store == NULL)
@@ -145,6 +147,8 @@ tamu_cli_daerah (TamuCliContext *ctx,
   {
     g_autofree char *text = g_strjoinv (" ", argv + 1);
 
+    if (!tamu_text_check ("text", text, TAMU_MAX_NAME_CHARS, TAMU_TEXT_ONE_LINE, &error))
+      return tamu_cli_fail (error);
     exact = tamu_regions_match (text);
     found = tamu_regions_search (text, limit);
     if (exact != NULL)
@@ -206,6 +210,94 @@ tamu_cli_daerah (TamuCliContext *ctx,
   if (suggestion != NULL)
     g_printerr (_("warning: did you mean “%s”?\n"), suggestion->short_name);
   return TAMU_CLI_OK;
+}
+
+/* The name of the holiday on @date, or NULL (error set only on failure). */
+static char *
+dup_holiday_name (TamuStore   *store,
+                  const GDate *date,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) holidays = tamu_store_list_holidays (store, g_date_get_year (date), error);
+
+  for (guint i = 0; holidays != NULL && i < holidays->len; i++)
+    {
+      TamuHoliday *h = g_ptr_array_index (holidays, i);
+
+      if (g_date_compare (&h->date, date) == 0)
+        return g_strdup (h->name);
+    }
+  return NULL;
+}
+
+static void
+print_affected (const char *rule,
+                GPtrArray  *affected)
+{
+  for (guint i = 0; i < affected->len; i++)
+    {
+      g_autofree char *line = tamu_affected_describe (g_ptr_array_index (affected, i));
+      g_autofree char *message = g_strdup_printf ("%s: %s", rule, line);
+
+      g_printerr (_("warning: %s\n"), message);
+    }
+}
+
+/* A holiday that renames another, or closes a day with bookings, warns. */
+static void
+warn_holiday_added (TamuStore   *store,
+                    const GDate *date,
+                    const char  *previous,
+                    const char  *name)
+{
+  g_autofree char *day = tamu_format_date_iso (date);
+  g_autoptr(GPtrArray) bookings = NULL;
+  g_autoptr(GPtrArray) affected = NULL;
+  TamuBookingFilter filter;
+
+  if (previous != NULL && g_strcmp0 (previous, name) != 0)
+    g_printerr (_("warning: holiday: %s was already “%s”; renamed\n"), day, previous);
+
+  tamu_booking_filter_init (&filter);
+  filter.from = *date;
+  filter.to = *date;
+  filter.include_cancelled = FALSE;
+  bookings = tamu_store_list_bookings (store, &filter, NULL);
+  affected = tamu_affected_by_closed_day (bookings, date);
+  if (affected->len > 0)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "warning: holiday: %s has %u booking; it is not moved or cancelled\n",
+                             "warning: holiday: %s has %u bookings; they are not moved or cancelled\n",
+                             affected->len),
+                day, affected->len);
+  print_affected ("holiday", affected);
+}
+
+/* Rooms taken out of the list while upcoming bookings still use them. */
+static void
+warn_rooms_removed (TamuStore          *store,
+                    const char * const *old_rooms)
+{
+  g_autoptr(TamuPolicy) policy = tamu_store_load_policy (store, NULL);
+  g_autoptr(GPtrArray) bookings = NULL;
+  g_autoptr(GPtrArray) affected = NULL;
+  TamuBookingFilter filter;
+
+  if (policy == NULL)
+    return;
+  tamu_booking_filter_init (&filter);
+  tamu_clock_today (&filter.from);
+  filter.include_cancelled = FALSE;
+  bookings = tamu_store_list_bookings (store, &filter, NULL);
+  affected = tamu_affected_by_room_removal (bookings, old_rooms,
+                                            (const char * const *) policy->rooms);
+  if (affected->len > 0)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "warning: rooms: %u upcoming booking is in a room no longer listed\n",
+                             "warning: rooms: %u upcoming bookings are in rooms no longer listed\n",
+                             affected->len),
+                affected->len);
+  print_affected ("rooms", affected);
 }
 
 int
@@ -294,6 +386,7 @@ tamu_cli_holiday (TamuCliContext *ctx,
     {
       TamuHolidayKind kind = TAMU_HOLIDAY_NATIONAL;
       g_autofree char *name = NULL;
+      g_autofree char *previous = NULL;
       GDate date;
 
       if (argc < 3)
@@ -306,11 +399,15 @@ tamu_cli_holiday (TamuCliContext *ctx,
       if (!tamu_parse_date_loose ("date", argv[1], &date, &error))
         return tamu_cli_fail (error);
       name = g_strjoinv (" ", argv + 2);
+      if (!tamu_fields_check_name ("name", name, &error))
+        return tamu_cli_fail (error);
       store = tamu_cli_get_store (ctx);
       if (store == NULL)
         return TAMU_CLI_FAILED;
-      if (!tamu_store_add_holiday (store, &date, name, kind, &error))
+      previous = dup_holiday_name (store, &date, &error);
+      if (error != NULL || !tamu_store_add_holiday (store, &date, name, kind, &error))
         return tamu_cli_fail (error);
+      warn_holiday_added (store, &date, previous, name);
       return TAMU_CLI_OK;
     }
 
@@ -381,9 +478,13 @@ tamu_cli_topic (TamuCliContext *ctx,
 
       if (argc != 2)
         return tamu_cli_usage ("topic add", _("give the topic's name (quote it if it has spaces)"));
+      if (!tamu_fields_check_name ("topic", argv[1], &error) ||
+          (full_name != NULL && !tamu_fields_check_name ("full-name", full_name, &error)))
+        return tamu_cli_fail (error);
       aliases = alias_text != NULL ? g_strsplit (alias_text, ",", -1) : NULL;
       for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
-        g_strstrip (aliases[i]);
+        if (!tamu_fields_check_name ("alias", g_strstrip (aliases[i]), &error))
+          return tamu_cli_fail (error);
       if (!tamu_store_add_topic (store, argv[1], full_name, (const char * const *) aliases, &error))
         return tamu_cli_fail (error);
       return TAMU_CLI_OK;
@@ -469,13 +570,28 @@ tamu_cli_settings (TamuCliContext *ctx,
         return tamu_cli_usage ("settings set", _("give a KEY and a VALUE"));
       if (tamu_desk_settings_is_desk_key (argv[1]))
         {
-          if (!tamu_desk_settings_set (argv[1], argv[2], &error))
+          /* The desk file is not the database: its values are checked here. */
+          if (!tamu_text_check (argv[1], argv[2], TAMU_MAX_NAME_CHARS, TAMU_TEXT_ONE_LINE, &error) ||
+              !tamu_desk_settings_set (argv[1], argv[2], &error))
             return tamu_cli_fail (error);
           return TAMU_CLI_OK;
         }
       store = tamu_cli_get_store (ctx);
       if (store == NULL)
         return TAMU_CLI_FAILED;
+      if (g_str_equal (argv[1], "rooms"))
+        {
+          g_autoptr(TamuPolicy) before = tamu_store_load_policy (store, &error);
+          g_auto(GStrv) old_rooms = NULL;
+
+          if (before == NULL)
+            return tamu_cli_fail (error);
+          old_rooms = g_strdupv (before->rooms);
+          if (!tamu_store_set_setting (store, argv[1], argv[2], &error))
+            return tamu_cli_fail (error);
+          warn_rooms_removed (store, (const char * const *) old_rooms);
+          return TAMU_CLI_OK;
+        }
       if (!tamu_store_set_setting (store, argv[1], argv[2], &error))
         return tamu_cli_fail (error);
       return TAMU_CLI_OK;

@@ -11,17 +11,33 @@
 #include "tamu-parse.h"
 #include "tamu-summary.h"
 #include "tamu-summary-chart.h"
+#include "tamu-text.h"
 
 #define CHART_WIDTH  640
 #define CHART_HEIGHT 400
 
 static int
 write_text (const char *output,
+            const char *format,
             char       *text)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *owned = text;
 
+  /* Text for people on the terminal goes through g_print(), which escapes
+   * control characters; JSON and CSV carry their own escaping. */
+  if ((output == NULL || g_str_equal (output, "-")) && g_str_equal (format, "text"))
+    {
+      g_print ("%s", owned);
+      return TAMU_CLI_OK;
+    }
+  if (g_str_equal (format, "json"))
+    {
+      char *escaped = tamu_text_escape_json (owned);
+
+      g_free (owned);
+      owned = escaped;
+    }
   if (!tamu_cli_write_output (output ? output : "-", owned, strlen (owned), &error))
     return tamu_cli_fail (error);
   return TAMU_CLI_OK;
@@ -49,11 +65,11 @@ run_month (TamuStore  *store,
     return tamu_cli_fail (error);
 
   if (g_str_equal (format, "text"))
-    return write_text (output, tamu_summary_dup_text (summary));
+    return write_text (output, format, tamu_summary_dup_text (summary));
   if (g_str_equal (format, "json"))
-    return write_text (output, tamu_summary_dup_json (summary));
+    return write_text (output, format, tamu_summary_dup_json (summary));
   if (g_str_equal (format, "csv"))
-    return write_text (output, tamu_summary_dup_csv (summary));
+    return write_text (output, format, tamu_summary_dup_csv (summary));
   if (g_str_equal (format, "xlsx"))
     {
       if (!tamu_summary_write_xlsx (summary, output, &error))
@@ -84,11 +100,11 @@ run_year (TamuStore  *store,
     return tamu_cli_fail (error);
 
   if (g_str_equal (format, "text"))
-    return write_text (output, tamu_year_summary_dup_text (summary));
+    return write_text (output, format, tamu_year_summary_dup_text (summary));
   if (g_str_equal (format, "json"))
-    return write_text (output, tamu_year_summary_dup_json (summary));
+    return write_text (output, format, tamu_year_summary_dup_json (summary));
   if (g_str_equal (format, "csv"))
-    return write_text (output, tamu_year_summary_dup_csv (summary));
+    return write_text (output, format, tamu_year_summary_dup_csv (summary));
 
   if (!tamu_year_summary_write_xlsx (summary, output, &error))
     return tamu_cli_fail (error);

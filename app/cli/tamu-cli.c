@@ -15,6 +15,8 @@
 #include "tamu-cli-ppid.h"
 #include "tamu-cli-summary.h"
 #include "tamu-error.h"
+#include "tamu-file.h"
+#include "tamu-text.h"
 
 typedef int (*CommandFunc) (TamuCliContext *ctx, int argc, char **argv);
 
@@ -51,6 +53,37 @@ print_help (FILE *out)
     fprintf (out, "  %s\n", commands[i].synopsis);
   fprintf (out, "\n%s\n", _("The database is --db FILE, else $TAMU_DB, else ~/.local/share/tamu/tamu.db."));
   fprintf (out, "%s\n", _("Exit status: 0 done; 1 refused, invalid or not found; 2 usage error."));
+}
+
+/* Set when tamu_cli_parse() refused a value rather than the usage: the run
+ * then ends with TAMU_CLI_FAILED, not TAMU_CLI_USAGE. */
+static gboolean value_refused;
+
+/*
+ * Everything printed for a person goes through g_print()/g_printerr(), and
+ * these show control characters and bytes that are not UTF-8 as \xNN, so no
+ * stored or imported text reaches the terminal raw.  Machine formats (JSON,
+ * CSV) are written with fwrite() and carry their own escaping.
+ */
+static void
+print_to_stdout (const char *text)
+{
+  g_autofree char *shown = tamu_text_escape_controls (text, -1, TRUE);
+
+  fputs (shown, stdout);
+}
+
+/* An error or warning is one line: only its final line feed is kept. */
+static void
+print_to_stderr (const char *text)
+{
+  gsize length = strlen (text);
+  gboolean newline = length > 0 && text[length - 1] == '\n';
+  g_autofree char *shown = tamu_text_escape_controls (text, newline ? length - 1 : length, FALSE);
+
+  fputs (shown, stderr);
+  if (newline)
+    fputc ('\n', stderr);
 }
 
 int
@@ -104,6 +137,53 @@ tamu_cli_get_store (TamuCliContext *ctx)
   return ctx->store;
 }
 
+/* The entry of "--name", "--name=…" or "-n", or NULL. */
+static const GOptionEntry *
+find_entry (const GOptionEntry *entries,
+            const char         *arg)
+{
+  for (const GOptionEntry *e = entries; e != NULL && e->long_name != NULL; e++)
+    {
+      gsize n = strlen (e->long_name);
+
+      if (g_str_has_prefix (arg, "--") && strncmp (arg + 2, e->long_name, n) == 0 &&
+          (arg[2 + n] == '\0' || arg[2 + n] == '='))
+        return e;
+      if (e->short_name != 0 && arg[0] == '-' && arg[1] == e->short_name && arg[2] == '\0')
+        return e;
+    }
+  return NULL;
+}
+
+static gboolean
+check_option_values (const GOptionEntry *entries,
+                     int                 argc,
+                     char              **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      const GOptionEntry *e = find_entry (entries, argv[i]);
+      const char *value;
+      g_autoptr(GError) error = NULL;
+
+      if (e == NULL || e->arg == G_OPTION_ARG_NONE)
+        continue;
+      value = strchr (argv[i], '=');
+      if (value != NULL && g_str_has_prefix (argv[i], "--"))
+        value++;
+      else if (i + 1 < argc)
+        value = argv[++i];
+      else
+        continue;
+      if (!tamu_text_check (e->long_name, value, 0, TAMU_TEXT_MULTILINE, &error))
+        {
+          tamu_cli_fail (error);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 gboolean
 tamu_cli_parse (const char   *command,
                 const char   *parameter_string,
@@ -115,11 +195,22 @@ tamu_cli_parse (const char   *command,
   g_autoptr(GError) error = NULL;
   g_autofree char *title = g_strdup_printf ("tamu-cli %s", command);
 
+  /* A value that is not UTF-8 is refused naming its option, before GOption
+   * turns it into "Invalid byte sequence in conversion input". */
+  if (!check_option_values (entries, *argc, *argv))
+    {
+      value_refused = TRUE;
+      return FALSE;
+    }
+
   context = g_option_context_new (parameter_string);
   g_option_context_set_summary (context, title);
   if (entries != NULL)
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  /* Unknown options stay in argv and are reported below, so that a
+   * negative number ("booking update -1") reaches the value's own check. */
+  g_option_context_set_ignore_unknown_options (context, TRUE);
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
@@ -172,10 +263,20 @@ tamu_cli_parse_id (const char *command,
       return FALSE;
     }
 
+  errno = 0;
   value = g_ascii_strtoll (text, &end, 10);
+  if (end != text && *end == '\0' && errno == ERANGE && value > 0)
+    {
+      g_printerr (_("tamu-cli: id: %s is out of range\n"), text);
+      *out_status = TAMU_CLI_FAILED;
+      return FALSE;
+    }
   if (end == text || *end != '\0' || value <= 0)
     {
-      g_printerr (_("tamu-cli: id: “%s” is not an ID (a whole number from 1)\n"), text);
+      if (g_str_has_prefix (command, "ppid"))
+        g_printerr (_("tamu-cli: id: %s is not a request id\n"), text);
+      else
+        g_printerr (_("tamu-cli: id: %s is not a booking id\n"), text);
       *out_status = TAMU_CLI_FAILED;
       return FALSE;
     }
@@ -190,39 +291,14 @@ tamu_cli_write_output (const char *path,
                        gsize       length,
                        GError    **error)
 {
-  g_autofree char *tmp = NULL;
-  int fd;
-
   if (path == NULL || g_str_equal (path, "-"))
     {
       fwrite (text, 1, length, stdout);
       return TRUE;
     }
 
-  /* Exports carry guests' names and phone numbers: 0600, written to a
-   * temporary file first so a reader never sees half a file. */
-  tmp = g_strconcat (path, ".XXXXXX", NULL);
-  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, TAMU_ERROR, TAMU_ERROR_FAILED,
-                   _("output: cannot write %s: %s"), path, g_strerror (saved_errno));
-      return FALSE;
-    }
-  close (fd);
-
-  if (!g_file_set_contents_full (tmp, text, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error) ||
-      g_rename (tmp, path) != 0)
-    {
-      g_unlink (tmp);
-      if (error != NULL && *error == NULL)
-        g_set_error (error, TAMU_ERROR, TAMU_ERROR_FAILED,
-                     _("output: cannot write %s: %s"), path, g_strerror (errno));
-      return FALSE;
-    }
-  return TRUE;
+  /* Exports carry guests' names and phone numbers (tamu-file.h). */
+  return tamu_file_write_private ("output", path, text, length, error);
 }
 
 static int
@@ -277,6 +353,8 @@ tamu_cli_run (int    argc,
   int status;
 
   setlocale (LC_ALL, "");
+  g_set_print_handler (print_to_stdout);
+  g_set_printerr_handler (print_to_stderr);
   /* TAMU_LOCALEDIR: the build's catalogs, for uninstalled runs and tests. */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TAMU_LOCALEDIR") != NULL ? g_getenv ("TAMU_LOCALEDIR")
                                                                         : LOCALEDIR);
@@ -310,7 +388,7 @@ tamu_cli_run (int    argc,
       {
         status = commands[i].func (&ctx, argc - 1, args + 1);
         g_clear_object (&ctx.store);
-        return status;
+        return value_refused ? TAMU_CLI_FAILED : status;
       }
 
   g_printerr (_("tamu-cli: unknown command “%s”\n"), args[1]);

@@ -11,6 +11,8 @@
 #include "tamu-clock.h"
 #include "tamu-csv.h"
 #include "tamu-error.h"
+#include "tamu-fields.h"
+#include "tamu-limits.h"
 #include "tamu-parse.h"
 #include "tamu-topics.h"
 
@@ -430,38 +432,6 @@ parse_time (const char *text,
   return tamu_parse_time ("time", clean->str, out_start, error);
 }
 
-static gboolean
-looks_like_email (const char *text)
-{
-  const char *at = strchr (text, '@');
-  const char *dot;
-
-  if (at == NULL || at == text || strchr (at + 1, '@') != NULL)
-    return FALSE;
-  if (strpbrk (text, " \t,;<>") != NULL)
-    return FALSE;
-  dot = strrchr (at, '.');
-  return dot != NULL && dot > at + 1 && dot[1] != '\0';
-}
-
-static gboolean
-looks_like_link (const char *text)
-{
-  return (g_ascii_strncasecmp (text, "https://", 8) == 0 && text[8] != '\0')
-         || (g_ascii_strncasecmp (text, "http://", 7) == 0 && text[7] != '\0');
-}
-
-static gboolean
-looks_like_phone (const char *text)
-{
-  guint digits = 0;
-
-  for (const char *p = text; *p != '\0'; p++)
-    if (g_ascii_isdigit (*p))
-      digits++;
-  return digits >= 5;
-}
-
 /* The cell of @column in @cells, trimmed and with the writer's apostrophe
  * removed; NULL when the file has no such column or the cell is empty. */
 static char *
@@ -599,7 +569,7 @@ parse_row (Row                 *row,
     {
       g_autoptr(GError) error = NULL;
 
-      if (tamu_parse_int ("guests", cells.v[COL_GUESTS], 1, 1000, &booking->guests, &error))
+      if (tamu_parse_int ("guests", cells.v[COL_GUESTS], 1, TAMU_MAX_GUESTS, &booking->guests, &error))
         guests_known = TRUE;
       else
         row_error (row, error);
@@ -611,7 +581,7 @@ parse_row (Row                 *row,
     {
       g_autoptr(GError) error = NULL;
 
-      if (!tamu_parse_int ("actual_guests", cells.v[COL_ACTUAL_GUESTS], 0, 1000, &actual_guests, &error))
+      if (!tamu_parse_int ("actual_guests", cells.v[COL_ACTUAL_GUESTS], 0, TAMU_MAX_GUESTS, &actual_guests, &error))
         {
           row_error (row, error);
           actual_guests = -1;
@@ -673,15 +643,6 @@ parse_row (Row                 *row,
   /* room, link, contact details */
   if (cells.v[COL_ROOM] != NULL && type_known && booking->type == TAMU_BOOKING_VIDCON)
     row_problem (row, _("room: a video conference has no room (put its meeting link in the link column)"));
-  if (cells.v[COL_LINK] != NULL && !looks_like_link (cells.v[COL_LINK]))
-    row_problem (row, _("link: “%s” is not a web address (https://…)"), cells.v[COL_LINK]);
-  if (cells.v[COL_EMAIL] != NULL && !looks_like_email (cells.v[COL_EMAIL]))
-    row_problem (row, _("email: “%s” is not an e-mail address"), cells.v[COL_EMAIL]);
-  if (cells.v[COL_PHONE] != NULL && !looks_like_phone (cells.v[COL_PHONE]))
-    row_problem (row, _("phone: “%s” is not a phone number"), cells.v[COL_PHONE]);
-
-  if (row->n_problems > 0)
-    return NULL;
 
   booking->room = g_steal_pointer (&cells.v[COL_ROOM]);
   booking->instansi = g_steal_pointer (&cells.v[COL_INSTANSI]);
@@ -694,6 +655,17 @@ parse_row (Row                 *row,
   booking->notes = g_steal_pointer (&cells.v[COL_NOTES]);
   booking->override_reason = g_steal_pointer (&cells.v[COL_OVERRIDE_REASON]);
   booking->cancel_reason = g_steal_pointer (&cells.v[COL_CANCEL_REASON]);
+
+  /* The text fields follow the rules of every other path (tamu-fields.h). */
+  {
+    g_autoptr(GPtrArray) field_problems = tamu_fields_list_problems (booking);
+
+    for (guint i = 0; i < field_problems->len; i++)
+      row_problem (row, "%s", (const char *) g_ptr_array_index (field_problems, i));
+  }
+
+  if (row->n_problems > 0)
+    return NULL;
 
   return g_steal_pointer (&booking);
 }

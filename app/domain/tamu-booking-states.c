@@ -6,10 +6,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "tamu-error.h"
+#include "tamu-limits.h"
 #include "tamu-parse.h"
 #include "tamu-rules.h"
-
-#define MAX_ACTUAL_GUESTS 1000
 
 const char *
 tamu_booking_verb_to_action (TamuBookingVerb verb)
@@ -106,13 +105,13 @@ tamu_booking_apply_verb (TamuBookingVerb    verb,
       booking->status = TAMU_STATUS_NO_SHOW;
       break;
     case TAMU_BOOKING_VERB_CHECK_IN:
-      if (actual_guests <= 0 || actual_guests > MAX_ACTUAL_GUESTS)
+      if (actual_guests <= 0 || actual_guests > TAMU_MAX_GUESTS)
         {
           g_set_error (error, TAMU_ERROR, TAMU_ERROR_INVALID,
                        actual_guests == 0
                        ? _("guests: nobody came: mark the booking as a no-show instead")
-                       : _("guests: %d is out of range: it must be from 1 to 1000"),
-                       actual_guests);
+                       : _("guests: %d is out of range: it must be from 1 to %d"),
+                       actual_guests, TAMU_MAX_GUESTS);
           return NULL;
         }
       booking->status = TAMU_STATUS_DONE;

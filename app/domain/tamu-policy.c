@@ -5,8 +5,10 @@
 #include <string.h>
 
 #include "tamu-error.h"
+#include "tamu-limits.h"
 #include "tamu-parse.h"
 #include "tamu-policy.h"
+#include "tamu-text.h"
 
 #define ROOM_SEPARATOR ";"
 
@@ -178,13 +180,17 @@ tamu_policy_apply_setting (TamuPolicy *self,
       return FALSE;
     }
 
+  /* A value enters the database here: UTF-8, one line, bounded. */
+  if (!tamu_text_check (key, value, TAMU_MAX_SETTING_CHARS, TAMU_TEXT_ONE_LINE, error))
+    return FALSE;
+
   /* Work on a copy of the plain values so a refused value changes nothing,
    * and so combined checks (the break inside the hours) see the new value. */
   candidate = *self;
 
   if (g_str_equal (key, "guest-limit"))
     {
-      if (!tamu_parse_int (key, value, 1, 1000, &candidate.guest_limit, error))
+      if (!tamu_parse_int (key, value, 1, TAMU_MAX_GUESTS, &candidate.guest_limit, error))
         return FALSE;
       normalized = g_strdup_printf ("%d", candidate.guest_limit);
     }
@@ -215,14 +221,15 @@ tamu_policy_apply_setting (TamuPolicy *self,
         }
       else
         {
-          if (!tamu_parse_int (key, value, 1, 1000, &candidate.daily_cap, error))
+          if (!tamu_parse_int (key, value, 1, TAMU_MAX_DAILY_CAP, &candidate.daily_cap, error))
             return FALSE;
           normalized = g_strdup_printf ("%d", candidate.daily_cap);
         }
     }
   else if (g_str_equal (key, "default-duration"))
     {
-      if (!tamu_parse_int (key, value, 5, 600, &candidate.default_duration, error))
+      if (!tamu_parse_int (key, value, TAMU_MIN_DURATION, TAMU_MAX_DURATION,
+                           &candidate.default_duration, error))
         return FALSE;
       normalized = g_strdup_printf ("%d", candidate.default_duration);
     }

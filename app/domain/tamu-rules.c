@@ -5,13 +5,23 @@
 #include <string.h>
 
 #include "tamu-error.h"
+#include "tamu-fields.h"
+#include "tamu-limits.h"
 #include "tamu-parse.h"
 #include "tamu-regions.h"
 #include "tamu-rules.h"
+#include "tamu-text.h"
 
-#define MIN_DURATION 5
-#define MAX_DURATION 600
-#define MAX_GUESTS 1000
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
 
 TamuWarning *
 tamu_warning_new (const char *code,
@@ -67,7 +77,10 @@ tamu_rules_resolve_daerah (TamuBooking *booking,
 
   g_return_if_fail (booking != NULL);
 
-  if (booking->daerah == NULL)
+  /* Blank, not text or too long: the check refuses it, once, naming the
+   * field (and a megabyte is never compared with every region). */
+  if (is_blank (booking->daerah) ||
+      !tamu_text_check ("daerah", booking->daerah, TAMU_MAX_NAME_CHARS, TAMU_TEXT_ONE_LINE, NULL))
     return;
 
   typed = g_strstrip (g_strdup (booking->daerah));
@@ -112,17 +125,6 @@ tamu_rules_overlap (const TamuBooking *a,
 }
 
 static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
 refuse (GError    **error,
         TamuErrorCode code,
         const char *format,
@@ -163,10 +165,10 @@ check_values (TamuBooking   *booking,
   else if (booking->start < 0 || booking->start >= 24 * 60)
     return refuse (error, TAMU_ERROR_INVALID, _("time: the start must be from 00:00 to 23:59"));
 
-  if (booking->duration < MIN_DURATION || booking->duration > MAX_DURATION)
+  if (booking->duration < TAMU_MIN_DURATION || booking->duration > TAMU_MAX_DURATION)
     return refuse (error, TAMU_ERROR_INVALID,
                    _("duration: %d minutes is out of range: it must be from %d to %d"),
-                   booking->duration, MIN_DURATION, MAX_DURATION);
+                   booking->duration, TAMU_MIN_DURATION, TAMU_MAX_DURATION);
 
   if (booking->start != TAMU_TIME_UNKNOWN && booking->start + booking->duration > 24 * 60)
     return refuse (error, TAMU_ERROR_INVALID, _("duration: the booking would end after midnight"));
@@ -180,25 +182,18 @@ check_values (TamuBooking   *booking,
   if (booking->type == TAMU_BOOKING_TATAP_MUKA && booking->guests <= 0)
     return refuse (error, TAMU_ERROR_INVALID,
                    _("guests: a tatap muka visit needs the number of guests (1 or more)"));
-  if (booking->guests < 0 || booking->guests > MAX_GUESTS)
+  if (booking->guests < 0 || booking->guests > TAMU_MAX_GUESTS)
     return refuse (error, TAMU_ERROR_INVALID,
-                   _("guests: %d is out of range: it must be from 1 to %d"), booking->guests, MAX_GUESTS);
+                   _("guests: %d is out of range: it must be from 1 to %d"), booking->guests, TAMU_MAX_GUESTS);
 
   if (booking->status == TAMU_STATUS_DONE &&
-      (booking->actual_guests < 0 || booking->actual_guests > MAX_GUESTS))
+      (booking->actual_guests < 0 || booking->actual_guests > TAMU_MAX_GUESTS))
     return refuse (error, TAMU_ERROR_INVALID,
                    _("actual_guests: a checked-in booking needs the number of guests who came (0 to %d)"),
-                   MAX_GUESTS);
+                   TAMU_MAX_GUESTS);
 
-  if (!is_blank (booking->email) && strchr (booking->email, '@') == NULL)
-    return refuse (error, TAMU_ERROR_INVALID, _("email: “%s” is not an e-mail address"), booking->email);
-
-  if (!is_blank (booking->link) &&
-      !g_str_has_prefix (booking->link, "https://") && !g_str_has_prefix (booking->link, "http://"))
-    return refuse (error, TAMU_ERROR_INVALID,
-                   _("link: “%s” is not a web address (it must start with https://)"), booking->link);
-
-  return TRUE;
+  /* Text fields: one set of rules for every path (tamu-fields.h). */
+  return tamu_fields_check_booking (booking, error);
 }
 
 static char *

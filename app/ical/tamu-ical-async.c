@@ -9,6 +9,7 @@
 #include "tamu-ical-private.h"
 
 #include "tamu-error.h"
+#include "tamu-file.h"
 
 /*
  * The window's way in: the bookings are copied on the calling thread, then
@@ -42,8 +43,13 @@ write_file (GFile        *file,
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *path = g_file_get_path (file);
 
-  /* The schedule names people and phone numbers: owner-readable only. */
+  /* The schedule names people and phone numbers: owner-readable only,
+   * written like every other export (tamu-file.h) when it is a local file. */
+  if (path != NULL)
+    return tamu_file_write_private ("file", path, text, length, error);
+
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
                            cancellable, &local_error);
   if (stream == NULL ||
@@ -187,22 +193,35 @@ import_thread (GTask        *task,
   GError *error = NULL;
   GPtrArray *result;
   gsize length = 0;
+  g_autofree char *path = g_file_get_path (data->file);
 
-  /* Refuse a huge file before reading it into memory. */
-  info = g_file_query_info (data->file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info != NULL && g_file_info_get_size (info) > TAMU_ICAL_MAX_INPUT)
+  /* A local file: regular and within the limit, like every import. */
+  if (path != NULL)
     {
-      g_task_return_new_error (task, TAMU_ERROR, TAMU_ERROR_INVALID,
-                               _("file: the file is larger than %d MiB"),
-                               TAMU_ICAL_MAX_INPUT / (1024 * 1024));
-      return;
+      if (!tamu_file_read_import (path, &contents, &length, &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
     }
-  if (!g_file_load_contents (data->file, cancellable, &contents, &length, NULL, &local_error))
+  else
     {
-      g_task_return_new_error (task, TAMU_ERROR, TAMU_ERROR_FAILED,
-                               _("file: cannot read %s: %s"), name, local_error->message);
-      return;
+      /* Refuse a huge file before reading it into memory. */
+      info = g_file_query_info (data->file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+      if (info != NULL && g_file_info_get_size (info) > TAMU_ICAL_MAX_INPUT)
+        {
+          g_task_return_new_error (task, TAMU_ERROR, TAMU_ERROR_INVALID,
+                                   _("file: the file is larger than %d MiB"),
+                                   TAMU_ICAL_MAX_INPUT / (1024 * 1024));
+          return;
+        }
+      if (!g_file_load_contents (data->file, cancellable, &contents, &length, NULL, &local_error))
+        {
+          g_task_return_new_error (task, TAMU_ERROR, TAMU_ERROR_FAILED,
+                                   _("file: cannot read %s: %s"), name, local_error->message);
+          return;
+        }
     }
 
   if (data->kind == TAMU_ICAL_IMPORT_HOLIDAYS)

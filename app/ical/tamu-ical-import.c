@@ -18,8 +18,8 @@
 #define MAX_EVENTS        50000
 #define MAX_HOLIDAY_DAYS  31
 #define MAX_HOLIDAYS      5000
-#define MAX_NAME          500
-#define MAX_LINK          2048
+#define MAX_NAME          TAMU_MAX_NAME_CHARS
+#define MAX_LINK          TAMU_MAX_LINK_CHARS
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
 

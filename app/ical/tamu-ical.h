@@ -5,6 +5,7 @@
 
 #include "tamu-booking.h"
 #include "tamu-calendar.h"
+#include "tamu-limits.h"
 #include "tamu-store.h"
 
 G_BEGIN_DECLS
@@ -19,7 +20,7 @@ G_BEGIN_DECLS
  */
 
 /* The largest file the importers read: a year of bookings is far below. */
-#define TAMU_ICAL_MAX_INPUT (32 * 1024 * 1024)
+#define TAMU_ICAL_MAX_INPUT TAMU_MAX_IMPORT_BYTES
 
 /*
  * Every booking in @bookings (TamuBooking*) except cancelled ones, as one

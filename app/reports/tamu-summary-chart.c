@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "tamu-error.h"
+#include "tamu-file.h"
 #include "tamu-parse.h"
 #include "tamu-summary-private.h"
 
@@ -274,14 +275,11 @@ tamu_summary_chart_draw (const TamuSummary *self,
 }
 
 static cairo_status_t
-write_to_stream_cb (void                *closure,
-                    const unsigned char *data,
-                    unsigned int         length)
+append_cb (void                *closure,
+           const unsigned char *data,
+           unsigned int         length)
 {
-  GOutputStream *stream = closure;
-
-  if (!g_output_stream_write_all (stream, data, length, NULL, NULL, NULL))
-    return CAIRO_STATUS_WRITE_ERROR;
+  g_byte_array_append (closure, data, length);
   return CAIRO_STATUS_SUCCESS;
 }
 
@@ -293,8 +291,7 @@ tamu_summary_chart_write (const TamuSummary *self,
                           int                height,
                           GError           **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
@@ -314,14 +311,9 @@ tamu_summary_chart_write (const TamuSummary *self,
       return FALSE;
     }
 
-  /* GFile's replace writes a temporary file and renames it on close. */
-  file = g_file_new_for_path (path);
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
-  if (stream == NULL)
-    return FALSE;
-
+  /* Drawn in memory, then written like every export (tamu-file.h). */
   if (svg)
-    surface = cairo_svg_surface_create_for_stream (write_to_stream_cb, stream, width, height);
+    surface = cairo_svg_surface_create_for_stream (append_cb, bytes, width, height);
   else
     surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
 
@@ -335,20 +327,15 @@ tamu_summary_chart_write (const TamuSummary *self,
       status = cairo_surface_status (surface);
     }
   else
-    status = cairo_surface_write_to_png_stream (surface, write_to_stream_cb, stream);
+    status = cairo_surface_write_to_png_stream (surface, append_cb, bytes);
   cairo_surface_destroy (surface);
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_autoptr(GCancellable) cancel = g_cancellable_new ();
-
-      /* Cancelling the close drops the temporary file: the target is untouched. */
-      g_cancellable_cancel (cancel);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), cancel, NULL);
       g_set_error (error, TAMU_ERROR, TAMU_ERROR_FAILED,
                    _("chart: could not write “%s”: %s"), path, cairo_status_to_string (status));
       return FALSE;
     }
 
-  return g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
+  return tamu_file_write_private ("chart", path, bytes->data, bytes->len, error);
 }

@@ -34,8 +34,9 @@ void        tamu_summary_chart_draw (const TamuSummary *self,
 
 /*
  * Writes @chart to @path as PNG or SVG (by @path's extension, ".png" or
- * ".svg"), @width × @height (points for SVG, pixels for PNG).  Written to a
- * temporary file and renamed, so a failure leaves nothing half-written.
+ * ".svg"), @width × @height (points for SVG, pixels for PNG).  Written like
+ * every export (tamu_file_write_private()): 0600, into a new file renamed
+ * over @path, so a symlink there is replaced, not followed.
  */
 gboolean    tamu_summary_chart_write (const TamuSummary *self,
                                       TamuSummaryChart   chart,

@@ -10,6 +10,7 @@
 #include <xlsxwriter.h>
 
 #include "tamu-error.h"
+#include "tamu-file.h"
 #include "tamu-parse.h"
 #include "tamu-summary-private.h"
 
@@ -418,28 +419,19 @@ finish (lxw_workbook *workbook,
 
   if (status != LXW_NO_ERROR)
     {
-      g_unlink (tmp);
+      tamu_file_discard_private (tmp);
       g_set_error (error, TAMU_ERROR, TAMU_ERROR_FAILED,
                    _("xlsx: could not write “%s”: %s"), path, lxw_strerror (status));
       return FALSE;
     }
-  /* Like every file Tamu writes: readable by its owner only. */
-  g_chmod (tmp, 0600);
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (tmp);
-      g_set_error (error, TAMU_ERROR, TAMU_ERROR_FAILED,
-                   _("xlsx: could not write “%s”: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  return tamu_file_commit_private ("xlsx", tmp, path, error);
 }
 
+/* The workbook is written into a private folder beside @path (tamu-file.h):
+ * no other user can plant a link under the name libxlsxwriter opens. */
 static lxw_workbook *
-open_workbook (const char *tmp,
-               const char *path,
+open_workbook (const char *path,
+               char      **out_tmp,
                GError    **error)
 {
   lxw_workbook_options options = { .constant_memory = LXW_FALSE, .tmpdir = NULL };
@@ -455,11 +447,19 @@ open_workbook (const char *tmp,
       return NULL;
     }
 
-  workbook = workbook_new_opt (tmp, &options);
+  *out_tmp = tamu_file_begin_private ("xlsx", path, error);
+  if (*out_tmp == NULL)
+    return NULL;
+
+  workbook = workbook_new_opt (*out_tmp, &options);
 
   if (workbook == NULL)
-    g_set_error (error, TAMU_ERROR, TAMU_ERROR_FAILED,
-                 _("xlsx: could not create “%s”"), path);
+    {
+      tamu_file_discard_private (*out_tmp);
+      g_clear_pointer (out_tmp, g_free);
+      g_set_error (error, TAMU_ERROR, TAMU_ERROR_FAILED,
+                   _("xlsx: could not create “%s”"), path);
+    }
   return workbook;
 }
 
@@ -468,14 +468,14 @@ tamu_summary_write_xlsx (const TamuSummary *self,
                          const char        *path,
                          GError           **error)
 {
-  g_autofree char *tmp = g_strdup_printf ("%s.tmp-%d", path, (int) getpid ());
+  g_autofree char *tmp = NULL;
   lxw_workbook *workbook;
   Book book = { 0 };
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  workbook = open_workbook (tmp, path, error);
+  workbook = open_workbook (path, &tmp, error);
   if (workbook == NULL)
     return FALSE;
   book_init (&book, workbook);
@@ -495,7 +495,7 @@ tamu_year_summary_write_xlsx (const TamuYearSummary *self,
                               const char            *path,
                               GError               **error)
 {
-  g_autofree char *tmp = g_strdup_printf ("%s.tmp-%d", path, (int) getpid ());
+  g_autofree char *tmp = NULL;
   g_autofree char *sheet_name = g_strdup_printf ("Rekap %d", self->year);
   g_autofree char *title = g_strdup_printf ("Rekapitulasi Layanan Tahun %d", self->year);
   const char *headers[] = { "Bulan", "Tatap Muka", "Jumlah Tamu", "Video Conference",
@@ -512,7 +512,7 @@ tamu_year_summary_write_xlsx (const TamuYearSummary *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  workbook = open_workbook (tmp, path, error);
+  workbook = open_workbook (path, &tmp, error);
   if (workbook == NULL)
     return FALSE;
   book_init (&book, workbook);
