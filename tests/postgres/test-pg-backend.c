@@ -1132,6 +1132,59 @@ test_password_never_shown (void)
                    "database: cannot reach the database server at 127.0.0.1:1: connection refused");
 }
 
+/* A desk's own role, logging in with a password over TCP (scram-sha-256):
+ * it works on a schema the owner made, the audit names it, and neither a
+ * wrong nor a right password ever shows. */
+static void
+test_password_login (Fixture *f, gconstpointer data)
+{
+  g_auto(GStrv) words = g_strsplit (pg_test_server (), " ", -1);
+  const char *port = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *wrong = NULL;
+  g_autofree char *grants = NULL;
+  g_autofree char *db_user = NULL;
+  g_autoptr(GError) error = NULL;
+  TamuAuditRow row = { "booking", 1, "create", NULL, NULL, NULL, "siti", "2024-03-01T01:00:00Z" };
+  TamuBackend *desk;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_str_has_prefix (words[i], "port="))
+      port = words[i] + 5;
+  g_assert_nonnull (port);
+
+  /* What the README tells the ministry's IT to grant a desk. */
+  grants = psql (f, "GRANT USAGE ON SCHEMA tamu TO tamu_pw;"
+                    "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA tamu TO tamu_pw;"
+                    "GRANT USAGE ON ALL SEQUENCES IN SCHEMA tamu TO tamu_pw");
+
+  wrong = g_strdup_printf ("postgresql://tamu_pw:SECRET@127.0.0.1:%s/%s", port, f->name);
+  desk = tamu_pg_backend_open (wrong, NULL, &error);
+  g_assert_null (desk);
+  g_assert_error (error, TAMU_ERROR, TAMU_ERROR_STORAGE);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "database: the database server at 127.0.0.1:"));
+  g_assert_nonnull (strstr (error->message, "refused the login: "));
+  g_assert_null (strstr (error->message, "SECRET"));
+  g_assert_null (strchr (error->message, '\n'));
+  g_clear_error (&error);
+
+  uri = g_strdup_printf ("postgresql://tamu_pw:tamu-test-password@127.0.0.1:%s/%s", port, f->name);
+  desk = tamu_pg_backend_open (uri, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (desk->klass->get_identity (desk), "tamu-test-password"));
+  g_assert_true (g_str_has_prefix (desk->klass->get_identity (desk), "postgresql://tamu_pw@127.0.0.1:"));
+  g_assert_true (desk->klass->begin (desk, &error));
+  g_assert_true (desk->klass->lock (desk, TAMU_LOCK_OFFICE_SHARED, 0, &error));
+  g_assert_true (desk->klass->insert_audit (desk, &row, &error));
+  g_assert_true (desk->klass->commit (desk, &error));
+  g_assert_no_error (error);
+  desk->klass->free (desk);
+
+  db_user = psql (f, "SELECT db_user || ' ' || actor FROM tamu.audit");
+  g_assert_cmpstr (db_user, ==, "tamu_pw siti");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1163,6 +1216,7 @@ main (int argc, char **argv)
   ADD ("changes", test_changes);
   ADD ("reconnect", test_reconnect);
   g_test_add_func ("/pg-backend/password-never-shown", test_password_never_shown);
+  ADD ("password-login", test_password_login);
 #undef ADD
 
   return g_test_run ();

@@ -319,6 +319,7 @@ static gboolean
 ensure_connected (TamuPgBackend *self,
                   GError       **error)
 {
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->mutex);
   if (PQstatus (self->conn) == CONNECTION_OK)
     return TRUE;
 
@@ -337,6 +338,7 @@ tamu_pg_exec_plain (TamuPgBackend *self,
                     const char    *sql,
                     GError       **error)
 {
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->mutex);
   g_autoptr(PGresult) result = PQexec (self->conn, sql);
   ExecStatusType status = result != NULL ? PQresultStatus (result) : PGRES_FATAL_ERROR;
 
@@ -379,6 +381,7 @@ tamu_pg_exec (TamuPgBackend      *self,
               const TamuPgParams *params,
               GError            **error)
 {
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->mutex);
   g_autoptr(PGresult) result = NULL;
   ExecStatusType status;
   const char *name;
@@ -429,6 +432,7 @@ pg_free (TamuBackend *backend)
   if (self->password != NULL)
     memset (self->password, 0, strlen (self->password));
   g_free (self->password);
+  g_rec_mutex_clear (&self->mutex);
   g_free (self);
 }
 
@@ -442,6 +446,7 @@ static gboolean
 pg_poll_changed (TamuBackend *backend)
 {
   TamuPgBackend *self = TAMU_PG (backend);
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->mutex);
   PGnotify *notify;
   gboolean changed = FALSE;
 
@@ -474,6 +479,7 @@ pg_begin (TamuBackend *backend,
           GError     **error)
 {
   TamuPgBackend *self = TAMU_PG (backend);
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->mutex);
 
   g_return_val_if_fail (!self->in_transaction, FALSE);
 
@@ -489,6 +495,7 @@ pg_commit (TamuBackend *backend,
            GError     **error)
 {
   TamuPgBackend *self = TAMU_PG (backend);
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->mutex);
   g_autoptr(PGresult) result = NULL;
   gboolean aborted;
 
@@ -518,6 +525,7 @@ static void
 pg_rollback (TamuBackend *backend)
 {
   TamuPgBackend *self = TAMU_PG (backend);
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->mutex);
 
   if (!self->in_transaction)
     return;
@@ -612,6 +620,7 @@ tamu_pg_backend_open (const char *conninfo,
 
   self = g_new0 (TamuPgBackend, 1);
   self->parent.klass = get_class ();
+  g_rec_mutex_init (&self->mutex);
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->password = dup_password (conninfo);
   if (self->password == NULL)
@@ -624,6 +633,18 @@ tamu_pg_backend_open (const char *conninfo,
     }
 
   self->conn = PQconnectdbParams (keywords, values, 1);
+  if (self->conn != NULL && PQstatus (self->conn) != CONNECTION_OK &&
+      (PQconnectionNeedsPassword (self->conn) || PQconnectionUsedPassword (self->conn)))
+    {
+      /* The server answered and said no: trying again will not help. */
+      g_autofree char *server = dup_server (self);
+      g_autofree char *reason = dup_reason (self, PQerrorMessage (self->conn));
+
+      g_set_error (error, TAMU_ERROR, TAMU_ERROR_STORAGE,
+                   _("database: the database server at %s refused the login: %s"), server, reason);
+      pg_free (&self->parent);
+      return NULL;
+    }
   if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
     {
       set_unavailable (self, error);

@@ -16,6 +16,10 @@ typedef struct
   TamuBackend  parent;
 
   PGconn      *conn;
+  /* One libpq connection must not be used by two threads at once (the app
+   * exports and imports in worker threads): every call holds this, as
+   * SQLite's serialized mode does for the other backend. */
+  GRecMutex    mutex;
   char        *identity;   /* what messages show: never carries a password */
   char        *password;   /* the one in the conninfo, to scrub from messages */
   GHashTable  *statements; /* SQL text → statement name, per connection */
