@@ -1062,6 +1062,31 @@ test_changes (Fixture *f, gconstpointer data)
   other->klass->free (other);
 }
 
+/* The backend hears another desk's commit on its (possibly new) socket. */
+static void
+assert_listening (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  TamuBackend *other = pg_test_open (f->conninfo);
+  GPollFD fd = { K (f)->get_change_fd (f->backend), G_IO_IN, 0 };
+  gboolean changed = FALSE;
+
+  g_assert_cmpint (fd.fd, >=, 0);
+  while (K (f)->poll_changed (f->backend))
+    ;
+  g_assert_true (other->klass->begin (other, &error));
+  g_assert_true (other->klass->put_setting (other, "daily-cap", "3", "2024-03-01T01:00:00Z", &error));
+  g_assert_true (other->klass->commit (other, &error));
+  g_assert_no_error (error);
+  for (int i = 0; i < 100 && !changed; i++)
+    {
+      g_poll (&fd, 1, 100);
+      changed = K (f)->poll_changed (f->backend);
+    }
+  g_assert_true (changed);
+  other->klass->free (other);
+}
+
 /* The server drops the connection: the operation says so, the next one
  * connects again. */
 static void
@@ -1088,7 +1113,52 @@ test_reconnect (Fixture *f, gconstpointer data)
   rows = K (f)->list_settings (f->backend, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rows->len, ==, 1);
-  g_assert_cmpint (K (f)->get_change_fd (f->backend), >=, 0);
+  assert_listening (f);
+}
+
+/* The server restarted under an open desk (pg_ctl restart): the loss is
+ * told once, then the desk works again. */
+static void
+test_server_restart (Fixture *f, gconstpointer data)
+{
+  const char *tool = g_getenv ("TAMU_PG_TEST_CLUSTER");
+  g_autofree char *dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_auto(GStrv) words = g_strsplit (pg_test_server (), " ", -1);
+  const char *argv[] = { tool, "restart", NULL, NULL };
+  int status = 0;
+
+  if (tool == NULL)
+    {
+      g_test_skip ("TAMU_PG_TEST_CLUSTER (tools/pg-test-cluster) is not set");
+      return;
+    }
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_str_has_prefix (words[i], "host=/"))
+      dir = g_strdup (words[i] + 5);
+  g_assert_nonnull (dir);
+  argv[2] = dir;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  /* What was open is gone: said once to whoever watches for changes, and
+   * to the first operation. */
+  rows = K (f)->list_settings (f->backend, &error);
+  g_assert_null (rows);
+  g_assert_error (error, TAMU_ERROR, TAMU_ERROR_UNAVAILABLE);
+  g_clear_error (&error);
+  g_assert_true (K (f)->poll_changed (f->backend));
+  g_assert_false (K (f)->poll_changed (f->backend));
+
+  g_assert_true (K (f)->begin (f->backend, &error));
+  g_assert_no_error (error);
+  g_assert_true (K (f)->put_setting (f->backend, "guest-limit", "6", "2024-03-01T01:00:00Z", &error));
+  g_assert_true (K (f)->commit (f->backend, &error));
+  g_assert_no_error (error);
+  assert_listening (f);
 }
 
 /* ---- what is never shown ---- */
@@ -1215,6 +1285,7 @@ main (int argc, char **argv)
   ADD ("locks", test_locks);
   ADD ("changes", test_changes);
   ADD ("reconnect", test_reconnect);
+  ADD ("server-restart", test_server_restart);
   g_test_add_func ("/pg-backend/password-never-shown", test_password_never_shown);
   ADD ("password-login", test_password_login);
 #undef ADD

@@ -305,6 +305,7 @@ setup_session (TamuPgBackend *self,
 {
   g_hash_table_remove_all (self->statements);
   self->in_transaction = FALSE;
+  self->loss_reported = FALSE;
   PQsetNoticeProcessor (self->conn, notice_cb, NULL);
   return tamu_pg_exec_plain (self,
                              "SET search_path = tamu;"
@@ -450,10 +451,16 @@ pg_poll_changed (TamuBackend *backend)
   PGnotify *notify;
   gboolean changed = FALSE;
 
-  /* A connection that broke counts as a change: the caller reloads, meets
-   * the error and says so, and the next operation reconnects. */
-  if (!PQconsumeInput (self->conn))
-    return TRUE;
+  /* A connection that broke counts as one change: the caller reloads,
+   * meets the error and says so, and its next operation reconnects (and
+   * get_change_fd then gives the new socket). */
+  if (PQstatus (self->conn) != CONNECTION_OK || !PQconsumeInput (self->conn))
+    {
+      gboolean first = !self->loss_reported;
+
+      self->loss_reported = TRUE;
+      return first;
+    }
   while ((notify = PQnotifies (self->conn)) != NULL)
     {
       changed = TRUE;

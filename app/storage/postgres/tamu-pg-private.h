@@ -26,6 +26,7 @@ typedef struct
   guint        n_statements;
   int          schema_version;
   gboolean     in_transaction;
+  gboolean     loss_reported; /* poll_changed said the connection broke */
   /* Of the last failed statement, for callers that word a refusal. */
   char         last_state[6];
   char        *last_constraint;
