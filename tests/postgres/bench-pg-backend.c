@@ -93,7 +93,6 @@ desks_per_second (const char *self_exe,
 {
   GPid pids[4];
   gint64 started = g_get_monotonic_time ();
-  g_autofree char *out = NULL;
 
   for (int d = 0; d < n_desks; d++)
     {

@@ -47,8 +47,8 @@ pg_test_create_database (char **out_name)
   static int counter;
   g_autofree char *name = g_strdup_printf ("tamu_t_%d_%d", (int) getpid (), ++counter);
   g_autofree char *sql = g_strdup_printf ("CREATE DATABASE %s", name);
-  g_autofree char *out = pg_test_psql (pg_test_server (), sql);
 
+  g_free (pg_test_psql (pg_test_server (), sql));
   if (out_name != NULL)
     *out_name = g_strdup (name);
   /* In a key/value string the last dbname wins. */
@@ -59,7 +59,8 @@ void
 pg_test_drop_database (const char *name)
 {
   g_autofree char *sql = g_strdup_printf ("DROP DATABASE IF EXISTS %s WITH (FORCE)", name);
-  g_autofree char *out = pg_test_psql (pg_test_server (), sql);
+
+  g_free (pg_test_psql (pg_test_server (), sql));
 }
 
 TamuBackend *

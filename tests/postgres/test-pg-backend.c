@@ -210,7 +210,6 @@ test_schema_created (Fixture *f, gconstpointer data)
 static void
 test_reopen_keeps_data (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *before = psql (f, "SELECT count(*) FROM tamu.holidays");
   g_autofree char *after = NULL;
   TamuBackend *second = pg_test_open (f->conninfo);
@@ -225,12 +224,14 @@ static void
 test_newer_refused (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *out = psql (f, "UPDATE tamu.schema_version SET version = 99");
   g_autofree char *expected = g_strdup_printf ("database: postgresql://tamu@test/tamu was written by a newer "
                                                "Tamu (schema 99; this one knows %d)",
                                                tamu_pg_backend_get_known_version ());
   g_autofree char *count = NULL;
-  TamuBackend *second = tamu_pg_backend_open (f->conninfo, "postgresql://tamu@test/tamu", &error);
+  TamuBackend *second;
+
+  g_free (psql (f, "UPDATE tamu.schema_version SET version = 99"));
+  second = tamu_pg_backend_open (f->conninfo, "postgresql://tamu@test/tamu", &error);
 
   g_assert_null (second);
   g_assert_error (error, TAMU_ERROR, TAMU_ERROR_STORAGE);
@@ -1212,7 +1213,6 @@ test_password_login (Fixture *f, gconstpointer data)
   const char *port = NULL;
   g_autofree char *uri = NULL;
   g_autofree char *wrong = NULL;
-  g_autofree char *grants = NULL;
   g_autofree char *db_user = NULL;
   g_autoptr(GError) error = NULL;
   TamuAuditRow row = { "booking", 1, "create", NULL, NULL, NULL, "siti", "2024-03-01T01:00:00Z" };
@@ -1224,9 +1224,9 @@ test_password_login (Fixture *f, gconstpointer data)
   g_assert_nonnull (port);
 
   /* What the README tells the ministry's IT to grant a desk. */
-  grants = psql (f, "GRANT USAGE ON SCHEMA tamu TO tamu_pw;"
+  g_free (psql (f, "GRANT USAGE ON SCHEMA tamu TO tamu_pw;"
                     "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA tamu TO tamu_pw;"
-                    "GRANT USAGE ON ALL SEQUENCES IN SCHEMA tamu TO tamu_pw");
+                    "GRANT USAGE ON ALL SEQUENCES IN SCHEMA tamu TO tamu_pw"));
 
   wrong = g_strdup_printf ("postgresql://tamu_pw:SECRET@127.0.0.1:%s/%s", port, f->name);
   desk = tamu_pg_backend_open (wrong, NULL, &error);

@@ -320,7 +320,7 @@ static gboolean
 ensure_connected (TamuPgBackend *self,
                   GError       **error)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->mutex);
+  g_autoptr(GRecMutexLocker) locker G_GNUC_UNUSED = g_rec_mutex_locker_new (&self->mutex);
   if (PQstatus (self->conn) == CONNECTION_OK)
     return TRUE;
 
@@ -339,7 +339,7 @@ tamu_pg_exec_plain (TamuPgBackend *self,
                     const char    *sql,
                     GError       **error)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->mutex);
+  g_autoptr(GRecMutexLocker) locker G_GNUC_UNUSED = g_rec_mutex_locker_new (&self->mutex);
   g_autoptr(PGresult) result = PQexec (self->conn, sql);
   ExecStatusType status = result != NULL ? PQresultStatus (result) : PGRES_FATAL_ERROR;
 
@@ -382,7 +382,7 @@ tamu_pg_exec (TamuPgBackend      *self,
               const TamuPgParams *params,
               GError            **error)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->mutex);
+  g_autoptr(GRecMutexLocker) locker G_GNUC_UNUSED = g_rec_mutex_locker_new (&self->mutex);
   g_autoptr(PGresult) result = NULL;
   ExecStatusType status;
   const char *name;
@@ -447,7 +447,7 @@ static gboolean
 pg_poll_changed (TamuBackend *backend)
 {
   TamuPgBackend *self = TAMU_PG (backend);
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->mutex);
+  g_autoptr(GRecMutexLocker) locker G_GNUC_UNUSED = g_rec_mutex_locker_new (&self->mutex);
   PGnotify *notify;
   gboolean changed = FALSE;
 
@@ -486,7 +486,7 @@ pg_begin (TamuBackend *backend,
           GError     **error)
 {
   TamuPgBackend *self = TAMU_PG (backend);
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->mutex);
+  g_autoptr(GRecMutexLocker) locker G_GNUC_UNUSED = g_rec_mutex_locker_new (&self->mutex);
 
   g_return_val_if_fail (!self->in_transaction, FALSE);
 
@@ -502,7 +502,7 @@ pg_commit (TamuBackend *backend,
            GError     **error)
 {
   TamuPgBackend *self = TAMU_PG (backend);
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->mutex);
+  g_autoptr(GRecMutexLocker) locker G_GNUC_UNUSED = g_rec_mutex_locker_new (&self->mutex);
   g_autoptr(PGresult) result = NULL;
   gboolean aborted;
 
@@ -532,7 +532,7 @@ static void
 pg_rollback (TamuBackend *backend)
 {
   TamuPgBackend *self = TAMU_PG (backend);
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->mutex);
+  g_autoptr(GRecMutexLocker) locker G_GNUC_UNUSED = g_rec_mutex_locker_new (&self->mutex);
 
   if (!self->in_transaction)
     return;
