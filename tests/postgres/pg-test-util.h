@@ -30,4 +30,18 @@ char       *pg_test_psql (const char *conninfo,
 /* Opens the backend on @conninfo, asserting success. */
 TamuBackend *pg_test_open (const char *conninfo);
 
+/*
+ * Adds @booking the way the store writes one through the backend: begin,
+ * the office's rules shared, the day's lock (unless @day_lock is FALSE, as
+ * a buggy service would), read the day, refuse a room already taken, insert,
+ * audit, commit; a RETRY runs it all again (bounded).  FALSE with @error for
+ * anything but the room refusal, which sets @out_booked to FALSE.
+ */
+gboolean     pg_test_add_booking (TamuBackend *backend,
+                                  TamuBooking *booking,
+                                  gboolean     day_lock,
+                                  gboolean    *out_booked,
+                                  int         *retries,
+                                  GError     **error);
+
 G_END_DECLS

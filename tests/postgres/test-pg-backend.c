@@ -210,7 +210,6 @@ test_schema_created (Fixture *f, gconstpointer data)
 static void
 test_reopen_keeps_data (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *before = psql (f, "SELECT count(*) FROM tamu.holidays");
   g_autofree char *after = NULL;
   TamuBackend *second = pg_test_open (f->conninfo);
@@ -225,12 +224,14 @@ static void
 test_newer_refused (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *out = psql (f, "UPDATE tamu.schema_version SET version = 99");
   g_autofree char *expected = g_strdup_printf ("database: postgresql://tamu@test/tamu was written by a newer "
                                                "Tamu (schema 99; this one knows %d)",
                                                tamu_pg_backend_get_known_version ());
   g_autofree char *count = NULL;
-  TamuBackend *second = tamu_pg_backend_open (f->conninfo, "postgresql://tamu@test/tamu", &error);
+  TamuBackend *second;
+
+  g_free (psql (f, "UPDATE tamu.schema_version SET version = 99"));
+  second = tamu_pg_backend_open (f->conninfo, "postgresql://tamu@test/tamu", &error);
 
   g_assert_null (second);
   g_assert_error (error, TAMU_ERROR, TAMU_ERROR_STORAGE);
@@ -1062,6 +1063,31 @@ test_changes (Fixture *f, gconstpointer data)
   other->klass->free (other);
 }
 
+/* The backend hears another desk's commit on its (possibly new) socket. */
+static void
+assert_listening (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  TamuBackend *other = pg_test_open (f->conninfo);
+  GPollFD fd = { K (f)->get_change_fd (f->backend), G_IO_IN, 0 };
+  gboolean changed = FALSE;
+
+  g_assert_cmpint (fd.fd, >=, 0);
+  while (K (f)->poll_changed (f->backend))
+    ;
+  g_assert_true (other->klass->begin (other, &error));
+  g_assert_true (other->klass->put_setting (other, "daily-cap", "3", "2024-03-01T01:00:00Z", &error));
+  g_assert_true (other->klass->commit (other, &error));
+  g_assert_no_error (error);
+  for (int i = 0; i < 100 && !changed; i++)
+    {
+      g_poll (&fd, 1, 100);
+      changed = K (f)->poll_changed (f->backend);
+    }
+  g_assert_true (changed);
+  other->klass->free (other);
+}
+
 /* The server drops the connection: the operation says so, the next one
  * connects again. */
 static void
@@ -1088,7 +1114,52 @@ test_reconnect (Fixture *f, gconstpointer data)
   rows = K (f)->list_settings (f->backend, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rows->len, ==, 1);
-  g_assert_cmpint (K (f)->get_change_fd (f->backend), >=, 0);
+  assert_listening (f);
+}
+
+/* The server restarted under an open desk (pg_ctl restart): the loss is
+ * told once, then the desk works again. */
+static void
+test_server_restart (Fixture *f, gconstpointer data)
+{
+  const char *tool = g_getenv ("TAMU_PG_TEST_CLUSTER");
+  g_autofree char *dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_auto(GStrv) words = g_strsplit (pg_test_server (), " ", -1);
+  const char *argv[] = { tool, "restart", NULL, NULL };
+  int status = 0;
+
+  if (tool == NULL)
+    {
+      g_test_skip ("TAMU_PG_TEST_CLUSTER (tools/pg-test-cluster) is not set");
+      return;
+    }
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_str_has_prefix (words[i], "host=/"))
+      dir = g_strdup (words[i] + 5);
+  g_assert_nonnull (dir);
+  argv[2] = dir;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  /* What was open is gone: said once to whoever watches for changes, and
+   * to the first operation. */
+  rows = K (f)->list_settings (f->backend, &error);
+  g_assert_null (rows);
+  g_assert_error (error, TAMU_ERROR, TAMU_ERROR_UNAVAILABLE);
+  g_clear_error (&error);
+  g_assert_true (K (f)->poll_changed (f->backend));
+  g_assert_false (K (f)->poll_changed (f->backend));
+
+  g_assert_true (K (f)->begin (f->backend, &error));
+  g_assert_no_error (error);
+  g_assert_true (K (f)->put_setting (f->backend, "guest-limit", "6", "2024-03-01T01:00:00Z", &error));
+  g_assert_true (K (f)->commit (f->backend, &error));
+  g_assert_no_error (error);
+  assert_listening (f);
 }
 
 /* ---- what is never shown ---- */
@@ -1132,6 +1203,58 @@ test_password_never_shown (void)
                    "database: cannot reach the database server at 127.0.0.1:1: connection refused");
 }
 
+/* A desk's own role, logging in with a password over TCP (scram-sha-256):
+ * it works on a schema the owner made, the audit names it, and neither a
+ * wrong nor a right password ever shows. */
+static void
+test_password_login (Fixture *f, gconstpointer data)
+{
+  g_auto(GStrv) words = g_strsplit (pg_test_server (), " ", -1);
+  const char *port = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *wrong = NULL;
+  g_autofree char *db_user = NULL;
+  g_autoptr(GError) error = NULL;
+  TamuAuditRow row = { "booking", 1, "create", NULL, NULL, NULL, "siti", "2024-03-01T01:00:00Z" };
+  TamuBackend *desk;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_str_has_prefix (words[i], "port="))
+      port = words[i] + 5;
+  g_assert_nonnull (port);
+
+  /* What the README tells the ministry's IT to grant a desk. */
+  g_free (psql (f, "GRANT USAGE ON SCHEMA tamu TO tamu_pw;"
+                    "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA tamu TO tamu_pw;"
+                    "GRANT USAGE ON ALL SEQUENCES IN SCHEMA tamu TO tamu_pw"));
+
+  wrong = g_strdup_printf ("postgresql://tamu_pw:SECRET@127.0.0.1:%s/%s", port, f->name);
+  desk = tamu_pg_backend_open (wrong, NULL, &error);
+  g_assert_null (desk);
+  g_assert_error (error, TAMU_ERROR, TAMU_ERROR_STORAGE);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "database: the database server at 127.0.0.1:"));
+  g_assert_nonnull (strstr (error->message, "refused the login: "));
+  g_assert_null (strstr (error->message, "SECRET"));
+  g_assert_null (strchr (error->message, '\n'));
+  g_clear_error (&error);
+
+  uri = g_strdup_printf ("postgresql://tamu_pw:tamu-test-password@127.0.0.1:%s/%s", port, f->name);
+  desk = tamu_pg_backend_open (uri, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (desk->klass->get_identity (desk), "tamu-test-password"));
+  g_assert_true (g_str_has_prefix (desk->klass->get_identity (desk), "postgresql://tamu_pw@127.0.0.1:"));
+  g_assert_true (desk->klass->begin (desk, &error));
+  g_assert_true (desk->klass->lock (desk, TAMU_LOCK_OFFICE_SHARED, 0, &error));
+  g_assert_true (desk->klass->insert_audit (desk, &row, &error));
+  g_assert_true (desk->klass->commit (desk, &error));
+  g_assert_no_error (error);
+  desk->klass->free (desk);
+
+  db_user = psql (f, "SELECT db_user || ' ' || actor FROM tamu.audit");
+  g_assert_cmpstr (db_user, ==, "tamu_pw siti");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1162,7 +1285,9 @@ main (int argc, char **argv)
   ADD ("locks", test_locks);
   ADD ("changes", test_changes);
   ADD ("reconnect", test_reconnect);
+  ADD ("server-restart", test_server_restart);
   g_test_add_func ("/pg-backend/password-never-shown", test_password_never_shown);
+  ADD ("password-login", test_password_login);
 #undef ADD
 
   return g_test_run ();

@@ -27,7 +27,6 @@
 #define N_DAYS     5
 #define N_STARTS   16 /* 08:00 … 15:30, every 30 minutes */
 #define N_ROOMS    2
-#define MAX_TRIES  20
 
 static const char * const rooms[N_ROOMS] = { "Ruang Konsultasi 1", "Ruang Konsultasi 2" };
 
@@ -52,89 +51,25 @@ attempt_slot (int    desk,
   *duration = (i + desk) % 3 == 0 ? 90 : 60;
 }
 
-typedef enum
+/* The @i-th attempt of @desk, as a booking. */
+static TamuBooking *
+attempt (int desk,
+         int i)
 {
-  BOOKED,
-  REFUSED,
-} Outcome;
+  TamuBooking *b = tamu_booking_new ();
+  int room;
 
-/* One booking add; FALSE with @error for anything but a room refusal. */
-static gboolean
-book (TamuBackend *backend,
-      gboolean     day_lock,
-      int          desk,
-      int          i,
-      Outcome     *outcome,
-      gint64      *out_id,
-      int         *retries,
-      GError     **error)
-{
-  const TamuBackendClass *k = backend->klass;
-
-  for (int attempt = 0; attempt < MAX_TRIES; attempt++)
-    {
-      g_autoptr(TamuBooking) b = tamu_booking_new ();
-      g_autoptr(GPtrArray) day = NULL;
-      g_autoptr(GError) local_error = NULL;
-      g_autofree char *detail = NULL;
-      TamuAuditRow audit = { "booking", 0, "create", NULL, NULL, NULL, "desk", "2024-03-01T01:00:00Z" };
-      int room;
-      gboolean conflict = FALSE;
-
-      attempt_slot (desk, i, &b->date, &b->start, &b->duration, &room);
-      b->uid = tamu_booking_new_uid ();
-      b->daerah = g_strdup_printf ("Desk %d", desk);
-      b->guests = 2;
-      b->guest_limit = 5;
-      b->room = g_strdup (rooms[room]);
-      b->created_at = g_strdup ("2024-03-01T01:00:00Z");
-      b->updated_at = g_strdup ("2024-03-01T01:00:00Z");
-      g_strfreev (b->topics);
-      b->topics = g_strsplit ("DAU,TKD", ",", -1);
-
-      if (!k->begin (backend, error))
-        return FALSE;
-      if (!k->lock (backend, TAMU_LOCK_OFFICE_SHARED, 0, &local_error) ||
-          (day_lock && !k->lock (backend, TAMU_LOCK_DAY, g_date_get_julian (&b->date), &local_error)))
-        goto failed;
-      day = k->list_active_on (backend, &b->date, &local_error);
-      if (day == NULL)
-        goto failed;
-      for (guint j = 0; j < day->len; j++)
-        {
-          TamuBooking *other = day->pdata[j];
-
-          if (g_strcmp0 (other->room, b->room) == 0 && other->start < b->start + b->duration &&
-              b->start < other->start + other->duration)
-            conflict = TRUE;
-        }
-      if (conflict)
-        {
-          k->rollback (backend);
-          *outcome = REFUSED;
-          return TRUE;
-        }
-      if (!k->insert_booking (backend, b, &local_error))
-        goto failed;
-      audit.entity_id = b->id;
-      if (!k->insert_audit (backend, &audit, &local_error) || !k->commit (backend, &local_error))
-        goto failed;
-      *outcome = BOOKED;
-      *out_id = b->id;
-      return TRUE;
-
-    failed:
-      k->rollback (backend);
-      if (!g_error_matches (local_error, TAMU_ERROR, TAMU_ERROR_RETRY))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      (*retries)++;
-    }
-
-  g_set_error (error, TAMU_ERROR, TAMU_ERROR_FAILED, "still conflicting after %d tries", MAX_TRIES);
-  return FALSE;
+  attempt_slot (desk, i, &b->date, &b->start, &b->duration, &room);
+  b->uid = tamu_booking_new_uid ();
+  b->daerah = g_strdup_printf ("Desk %d", desk);
+  b->guests = 2;
+  b->guest_limit = 5;
+  b->room = g_strdup (rooms[room]);
+  b->created_at = g_strdup ("2024-03-01T01:00:00Z");
+  b->updated_at = g_strdup ("2024-03-01T01:00:00Z");
+  g_strfreev (b->topics);
+  b->topics = g_strsplit ("DAU,TKD", ",", -1);
+  return b;
 }
 
 /* A desk: prints "id N" per acknowledged booking, then "refused N retries N". */
@@ -154,16 +89,16 @@ run_desk (const char *conninfo,
     }
   for (int i = 0; i < PER_DESK; i++)
     {
-      Outcome outcome;
-      gint64 id = 0;
+      g_autoptr(TamuBooking) b = attempt (desk, i);
+      gboolean booked = FALSE;
 
-      if (!book (backend, day_lock, desk, i, &outcome, &id, &retries, &error))
+      if (!pg_test_add_booking (backend, b, day_lock, &booked, &retries, &error))
         {
           fprintf (stderr, "desk %d, booking %d: %s\n", desk, i, error->message);
           return 1;
         }
-      if (outcome == BOOKED)
-        printf ("id %" G_GINT64_FORMAT "\n", id);
+      if (booked)
+        printf ("id %" G_GINT64_FORMAT "\n", b->id);
       else
         refused++;
     }

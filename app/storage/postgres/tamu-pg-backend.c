@@ -305,6 +305,7 @@ setup_session (TamuPgBackend *self,
 {
   g_hash_table_remove_all (self->statements);
   self->in_transaction = FALSE;
+  self->loss_reported = FALSE;
   PQsetNoticeProcessor (self->conn, notice_cb, NULL);
   return tamu_pg_exec_plain (self,
                              "SET search_path = tamu;"
@@ -319,6 +320,7 @@ static gboolean
 ensure_connected (TamuPgBackend *self,
                   GError       **error)
 {
+  g_autoptr(GRecMutexLocker) locker G_GNUC_UNUSED = g_rec_mutex_locker_new (&self->mutex);
   if (PQstatus (self->conn) == CONNECTION_OK)
     return TRUE;
 
@@ -337,6 +339,7 @@ tamu_pg_exec_plain (TamuPgBackend *self,
                     const char    *sql,
                     GError       **error)
 {
+  g_autoptr(GRecMutexLocker) locker G_GNUC_UNUSED = g_rec_mutex_locker_new (&self->mutex);
   g_autoptr(PGresult) result = PQexec (self->conn, sql);
   ExecStatusType status = result != NULL ? PQresultStatus (result) : PGRES_FATAL_ERROR;
 
@@ -379,6 +382,7 @@ tamu_pg_exec (TamuPgBackend      *self,
               const TamuPgParams *params,
               GError            **error)
 {
+  g_autoptr(GRecMutexLocker) locker G_GNUC_UNUSED = g_rec_mutex_locker_new (&self->mutex);
   g_autoptr(PGresult) result = NULL;
   ExecStatusType status;
   const char *name;
@@ -429,6 +433,7 @@ pg_free (TamuBackend *backend)
   if (self->password != NULL)
     memset (self->password, 0, strlen (self->password));
   g_free (self->password);
+  g_rec_mutex_clear (&self->mutex);
   g_free (self);
 }
 
@@ -442,13 +447,20 @@ static gboolean
 pg_poll_changed (TamuBackend *backend)
 {
   TamuPgBackend *self = TAMU_PG (backend);
+  g_autoptr(GRecMutexLocker) locker G_GNUC_UNUSED = g_rec_mutex_locker_new (&self->mutex);
   PGnotify *notify;
   gboolean changed = FALSE;
 
-  /* A connection that broke counts as a change: the caller reloads, meets
-   * the error and says so, and the next operation reconnects. */
-  if (!PQconsumeInput (self->conn))
-    return TRUE;
+  /* A connection that broke counts as one change: the caller reloads,
+   * meets the error and says so, and its next operation reconnects (and
+   * get_change_fd then gives the new socket). */
+  if (PQstatus (self->conn) != CONNECTION_OK || !PQconsumeInput (self->conn))
+    {
+      gboolean first = !self->loss_reported;
+
+      self->loss_reported = TRUE;
+      return first;
+    }
   while ((notify = PQnotifies (self->conn)) != NULL)
     {
       changed = TRUE;
@@ -490,6 +502,7 @@ pg_begin (TamuBackend *backend,
           GError     **error)
 {
   TamuPgBackend *self = TAMU_PG (backend);
+  g_autoptr(GRecMutexLocker) locker G_GNUC_UNUSED = g_rec_mutex_locker_new (&self->mutex);
 
   g_return_val_if_fail (!self->in_transaction, FALSE);
 
@@ -505,6 +518,7 @@ pg_commit (TamuBackend *backend,
            GError     **error)
 {
   TamuPgBackend *self = TAMU_PG (backend);
+  g_autoptr(GRecMutexLocker) locker G_GNUC_UNUSED = g_rec_mutex_locker_new (&self->mutex);
   g_autoptr(PGresult) result = NULL;
   gboolean aborted;
 
@@ -534,6 +548,7 @@ static void
 pg_rollback (TamuBackend *backend)
 {
   TamuPgBackend *self = TAMU_PG (backend);
+  g_autoptr(GRecMutexLocker) locker G_GNUC_UNUSED = g_rec_mutex_locker_new (&self->mutex);
 
   if (!self->in_transaction)
     return;
@@ -629,6 +644,7 @@ tamu_pg_backend_open (const char *conninfo,
 
   self = g_new0 (TamuPgBackend, 1);
   self->parent.klass = get_class ();
+  g_rec_mutex_init (&self->mutex);
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->password = dup_password (conninfo);
   if (self->password == NULL)
@@ -641,6 +657,18 @@ tamu_pg_backend_open (const char *conninfo,
     }
 
   self->conn = PQconnectdbParams (keywords, values, 1);
+  if (self->conn != NULL && PQstatus (self->conn) != CONNECTION_OK &&
+      (PQconnectionNeedsPassword (self->conn) || PQconnectionUsedPassword (self->conn)))
+    {
+      /* The server answered and said no: trying again will not help. */
+      g_autofree char *server = dup_server (self);
+      g_autofree char *reason = dup_reason (self, PQerrorMessage (self->conn));
+
+      g_set_error (error, TAMU_ERROR, TAMU_ERROR_STORAGE,
+                   _("database: the database server at %s refused the login: %s"), server, reason);
+      pg_free (&self->parent);
+      return NULL;
+    }
   if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
     {
       set_unavailable (self, error);

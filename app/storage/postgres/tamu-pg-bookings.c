@@ -297,7 +297,7 @@ pg_insert_booking (TamuBackend *backend,
                          " contact, phone, email, ticket, pic, link, notes, override_reason,"
                          " cancel_reason, updated_at, uid, created_at)"
                          " VALUES (" FIELD_TYPES ", $24, coalesce($25::timestamptz, now()))"
-                         " RETURNING id",
+                         " RETURNING id, " TAMU_PG_ISO ("created_at") ", " TAMU_PG_ISO ("updated_at"),
                          &params, &local_error);
   if (result == NULL)
     {
@@ -313,6 +313,10 @@ pg_insert_booking (TamuBackend *backend,
     }
 
   booking->id = tamu_pg_get_int (result, 0, 0, 0);
+  if (booking->created_at == NULL)
+    booking->created_at = tamu_pg_dup_text (result, 0, 1);
+  if (booking->updated_at == NULL)
+    booking->updated_at = tamu_pg_dup_text (result, 0, 2);
   return write_topics (self, booking, error);
 }
 

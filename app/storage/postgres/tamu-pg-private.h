@@ -16,12 +16,17 @@ typedef struct
   TamuBackend  parent;
 
   PGconn      *conn;
+  /* One libpq connection must not be used by two threads at once (the app
+   * exports and imports in worker threads): every call holds this, as
+   * SQLite's serialized mode does for the other backend. */
+  GRecMutex    mutex;
   char        *identity;   /* what messages show: never carries a password */
   char        *password;   /* the one in the conninfo, to scrub from messages */
   GHashTable  *statements; /* SQL text → statement name, per connection */
   guint        n_statements;
   int          schema_version;
   gboolean     in_transaction;
+  gboolean     loss_reported; /* poll_changed said the connection broke */
   /* Of the last failed statement, for callers that word a refusal. */
   char         last_state[6];
   char        *last_constraint;
