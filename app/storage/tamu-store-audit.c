@@ -16,6 +16,7 @@ tamu_audit_entry_free (TamuAuditEntry *entry)
   g_free (entry->field);
   g_free (entry->old_value);
   g_free (entry->new_value);
+  g_free (entry->db_user);
   g_free (entry);
 }
 

@@ -74,6 +74,7 @@ typedef struct
   char  *field;     /* NULL for a whole-record action */
   char  *old_value;
   char  *new_value;
+  char  *db_user;   /* the server's login that wrote it; NULL on SQLite */
 } TamuAuditEntry;
 
 void tamu_audit_entry_free (TamuAuditEntry *entry);

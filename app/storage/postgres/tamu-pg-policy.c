@@ -31,32 +31,20 @@ pg_insert_audit (TamuBackend        *backend,
                       &params, error);
 }
 
-static void
-audit_entry_free (TamuAuditEntry *entry)
-{
-  g_free (entry->at);
-  g_free (entry->actor);
-  g_free (entry->action);
-  g_free (entry->field);
-  g_free (entry->old_value);
-  g_free (entry->new_value);
-  g_free (entry);
-}
-
 static GPtrArray *
 pg_list_audit (TamuBackend *backend,
                const char  *entity,
                gint64       entity_id,
                GError     **error)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) audit_entry_free);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) tamu_audit_entry_free);
   g_auto(TamuPgParams) params = { 0 };
   g_autoptr(PGresult) result = NULL;
 
   tamu_pg_params_text_raw (&params, entity);
   tamu_pg_params_int (&params, entity_id);
   result = tamu_pg_exec (TAMU_PG (backend),
-                         "SELECT " TAMU_PG_ISO ("at") ", actor, action, field, old_value, new_value"
+                         "SELECT " TAMU_PG_ISO ("at") ", actor, action, field, old_value, new_value, db_user"
                          " FROM audit WHERE entity = $1 AND entity_id = $2::bigint ORDER BY id",
                          &params, error);
   if (result == NULL)
@@ -72,6 +60,7 @@ pg_list_audit (TamuBackend *backend,
       entry->field = tamu_pg_dup_text (result, i, 3);
       entry->old_value = tamu_pg_dup_text (result, i, 4);
       entry->new_value = tamu_pg_dup_text (result, i, 5);
+      entry->db_user = tamu_pg_dup_text (result, i, 6);
       g_ptr_array_add (entries, entry);
     }
   return g_steal_pointer (&entries);
@@ -79,19 +68,11 @@ pg_list_audit (TamuBackend *backend,
 
 /* ---- settings ---- */
 
-static void
-setting_row_free (TamuSettingRow *row)
-{
-  g_free (row->key);
-  g_free (row->value);
-  g_free (row);
-}
-
 static GPtrArray *
 pg_list_settings (TamuBackend *backend,
                   GError     **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) setting_row_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) tamu_setting_row_free);
   g_autoptr(PGresult) result = NULL;
 
   result = tamu_pg_exec (TAMU_PG (backend), "SELECT key, value FROM settings ORDER BY key", NULL, error);
