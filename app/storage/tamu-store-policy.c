@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "tamu-error.h"
+#include "tamu-fields.h"
 #include "tamu-parse.h"
 #include "tamu-store-private.h"
 
@@ -196,6 +197,9 @@ put_holiday (TamuStore         *self,
       g_set_error (error, TAMU_ERROR, TAMU_ERROR_INVALID, _("name: a holiday needs a name"));
       return FALSE;
     }
+  /* The same rules on every path that names a holiday: the window too. */
+  if (!tamu_fields_check_name ("name", holiday->name, error))
+    return FALSE;
 
   if (!lookup_holiday_name (self, &holiday->date, &old_name, error) ||
       !TAMU_BACKEND_CALL (self, put_holiday, holiday, error))
@@ -354,6 +358,12 @@ tamu_store_add_topic (TamuStore          *self,
                    _("topic: a topic needs a name without “,” or “;”"));
       return FALSE;
     }
+  if (!tamu_fields_check_name ("topic", clean_name, error) ||
+      (full_name != NULL && *full_name != '\0' && !tamu_fields_check_name ("full-name", full_name, error)))
+    return FALSE;
+  for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
+    if (!tamu_fields_check_name ("alias", aliases[i], error))
+      return FALSE;
   for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
     if (strpbrk (aliases[i], ",;") != NULL)
       {
