@@ -24,6 +24,7 @@ struct _TamuStore
   gboolean     available;
   guint        change_source;   /* the LISTEN socket, or the poll timer */
   guint        reconnect_source;
+  gboolean     probing;         /* a reconnection runs in a worker thread */
 };
 
 /* The backend's operation @op, called on the store's backend. */

@@ -17,7 +17,7 @@
 #define RETRY_BACKOFF_US   (5 * G_TIME_SPAN_MILLISECOND)
 /* SQLite has no change socket: its data_version is one cheap read. */
 #define POLL_INTERVAL_MS      1000
-#define RECONNECT_INTERVAL_S  3
+#define RECONNECT_INTERVAL_S  5
 
 G_DEFINE_FINAL_TYPE (TamuStore, tamu_store, G_TYPE_OBJECT)
 
@@ -250,24 +250,58 @@ set_available (TamuStore *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AVAILABLE]);
 }
 
-static gboolean
-reconnect_cb (gpointer user_data)
+/* In a worker thread: reconnecting may wait for the server's connection
+ * time-out, and the window must not freeze meanwhile. */
+static void
+probe_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
 {
-  TamuStore *self = user_data;
+  TamuStore *self = source_object;
+  GError *error = NULL;
+
+  if (self->backend->klass->check_connection (self->backend, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+probe_done_cb (GObject      *source_object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  TamuStore *self = TAMU_STORE (source_object);
   g_autoptr(GError) error = NULL;
 
-  if (!self->backend->klass->check_connection (self->backend, &error))
+  self->probing = FALSE;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       g_debug ("still unreachable: %s", error->message);
-      return G_SOURCE_CONTINUE;
+      return;
     }
 
-  self->reconnect_source = 0;
+  g_clear_handle_id (&self->reconnect_source, g_source_remove);
   set_available (self, TRUE);
   watch_changes (self);
   /* Whatever other desks did meanwhile: every view reloads. */
   tamu_store_emit_changed (self);
-  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+reconnect_cb (gpointer user_data)
+{
+  TamuStore *self = user_data;
+  g_autoptr(GTask) task = NULL;
+
+  if (self->probing)
+    return G_SOURCE_CONTINUE;
+  self->probing = TRUE;
+  task = g_task_new (self, NULL, probe_done_cb, NULL);
+  g_task_set_source_tag (task, reconnect_cb);
+  g_task_run_in_thread (task, probe_thread);
+  return G_SOURCE_CONTINUE;
 }
 
 /* The server went away: say so, stop listening, try again now and then. */

@@ -315,6 +315,11 @@ setup_session (TamuPgBackend *self,
                              "LISTEN tamu_changed", error);
 }
 
+/* A reconnection that failed is not tried again for this long: a window
+ * reloading its views while the server is away must not wait on a
+ * connection timeout for each of them. */
+#define RESET_BACKOFF_US (4 * G_USEC_PER_SEC)
+
 /* After the server went away: a new session, or UNAVAILABLE. */
 static gboolean
 ensure_connected (TamuPgBackend *self,
@@ -324,12 +329,21 @@ ensure_connected (TamuPgBackend *self,
   if (PQstatus (self->conn) == CONNECTION_OK)
     return TRUE;
 
-  PQreset (self->conn);
-  if (PQstatus (self->conn) != CONNECTION_OK)
+  if (self->failed_reset_at != 0 &&
+      g_get_monotonic_time () - self->failed_reset_at < RESET_BACKOFF_US)
     {
       set_unavailable (self, error);
       return FALSE;
     }
+
+  PQreset (self->conn);
+  if (PQstatus (self->conn) != CONNECTION_OK)
+    {
+      self->failed_reset_at = g_get_monotonic_time ();
+      set_unavailable (self, error);
+      return FALSE;
+    }
+  self->failed_reset_at = 0;
   g_debug ("reconnected to %s", self->identity);
   return setup_session (self, error);
 }

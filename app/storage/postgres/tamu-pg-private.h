@@ -27,6 +27,7 @@ typedef struct
   int          schema_version;
   gboolean     in_transaction;
   gboolean     loss_reported; /* poll_changed said the connection broke */
+  gint64       failed_reset_at; /* monotonic time of the last reconnection that failed */
   /* Of the last failed statement, for callers that word a refusal. */
   char         last_state[6];
   char        *last_constraint;
