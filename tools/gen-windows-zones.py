@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Writes app/ical/data/windows-zones.inc from CLDR's windowsZones.xml.
 
-    tools/gen-windows-zones.py windowsZones.xml > app/ical/data/windows-zones.inc
+    tools/gen-windows-zones.py app/ical/data/windowsZones.xml > app/ical/data/windows-zones.inc
 
 One row per Windows zone: its id ("Eastern Standard Time"), the display name
 Windows shows and Outlook writes in TZID ("(UTC-05:00) Eastern Time (US &
