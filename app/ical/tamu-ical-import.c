@@ -267,6 +267,22 @@ convert_with_vtimezone (icalcomponent      *root,
   icaltimezone *zone = icalcomponent_get_timezone (root, tzid);
   g_autoptr(GTimeZone) utc = NULL;
 
+  /* "TZID= 1" against "TZID: 1": libical keeps the spaces on one side only. */
+  if (zone == NULL)
+    {
+      g_autofree char *wanted = g_strstrip (g_strdup (tzid));
+
+      for (icalcomponent *vtz = icalcomponent_get_first_component (root, ICAL_VTIMEZONE_COMPONENT);
+           vtz != NULL && zone == NULL;
+           vtz = icalcomponent_get_next_component (root, ICAL_VTIMEZONE_COMPONENT))
+        {
+          icalproperty *prop = icalcomponent_get_first_property (vtz, ICAL_TZID_PROPERTY);
+          g_autofree char *name = prop != NULL ? g_strstrip (g_strdup (icalproperty_get_tzid (prop))) : NULL;
+
+          if (name != NULL && g_str_equal (name, wanted))
+            zone = icalcomponent_get_timezone (root, icalproperty_get_tzid (prop));
+        }
+    }
   if (zone == NULL)
     return NULL;
   /* libical expands every rule of the zone from its start to the year

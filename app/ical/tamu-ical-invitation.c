@@ -300,10 +300,12 @@ expand_series (icalcomponent             *root,
   guint found = 0;
   guint steps = 0;
   gboolean ok = FALSE;
+  gboolean is_utc;
 
   if (!read_exclusions (root, master, event_no, &exclusions, error))
     goto out;
 
+  is_utc = icaltime_is_utc (start);
   start.zone = NULL; /* iterate wall-clock times; each is converted below */
   iter = icalrecur_iterator_new (rule, start);
   if (iter == NULL)
@@ -324,6 +326,8 @@ expand_series (icalcomponent             *root,
 
       if (next.year > 2200)
         break;
+      if (is_utc)
+        next.zone = icaltimezone_get_utc_timezone ();
       instant = tamu_ical_local_to_office (root, next, tzid, "RRULE", event_no, NULL, error);
       if (instant == NULL)
         goto out_iter;
