@@ -1027,7 +1027,8 @@ holiday_starts (icalcomponent *event,
 {
   GArray *starts = g_array_new (FALSE, FALSE, sizeof (GDate));
   icalproperty *prop = icalcomponent_get_first_property (event, ICAL_RRULE_PROPERTY);
-  struct icaltimetype tt = icaltime_null_date ();
+  icalproperty *dtstart = icalcomponent_get_first_property (event, ICAL_DTSTART_PROPERTY);
+  struct icaltimetype tt;
   icalrecur_iterator *iter;
   GDate today;
   int last_year;
@@ -1041,9 +1042,8 @@ holiday_starts (icalcomponent *event,
 
   tamu_clock_today (&today);
   last_year = g_date_get_year (&today) + 1;
-  tt.year = g_date_get_year (first);
-  tt.month = g_date_get_month (first);
-  tt.day = g_date_get_day (first);
+  tt = icalproperty_get_dtstart (dtstart);
+  tt.zone = NULL;
   iter = icalrecur_iterator_new (icalproperty_get_rrule (prop), tt);
   for (struct icaltimetype next = iter != NULL ? icalrecur_iterator_next (iter) : icaltime_null_time ();
        !icaltime_is_null_time (next) && next.year <= last_year && steps < 5000;
