@@ -634,6 +634,7 @@ test_cli_update_cancel_and_period (Fixture       *f,
   g_autoptr(TamuBooking) booking = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *db = NULL;
   gint64 id;
 
   g_clear_object (&f->store); /* the tool opens the database itself */
@@ -665,7 +666,8 @@ test_cli_update_cancel_and_period (Fixture       *f,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  f->store = tamu_store_open (g_build_filename (f->dir, "tamu.db", NULL), &error);
+  db = g_build_filename (f->dir, "tamu.db", NULL);
+  f->store = tamu_store_open (db, &error);
   g_assert_no_error (error);
   booking = tamu_store_get_booking (f->store, id, &error);
   g_assert_no_error (error);
