@@ -520,14 +520,29 @@ test_update_and_cancel (Fixture       *f,
   g_assert_true (g_str_has_prefix (only_step (plan)->message, "uid: this invitation is booking #"));
   g_clear_pointer (&plan, g_ptr_array_unref);
 
-  /* SEQUENCE 1, an hour later: the booking moves, audited. */
+  /* The desk fills in the notes: Tamu's sequence becomes 1. */
+  {
+    g_autoptr(TamuBooking) current = tamu_store_get_booking (f->store, id, &error);
+    g_autoptr(TamuBooking) edited = tamu_booking_copy (current);
+    g_autoptr(TamuBooking) saved = NULL;
+
+    g_free (edited->notes);
+    edited->notes = g_strdup ("Dihadiri Bappeda");
+    saved = tamu_store_update_booking (f->store, edited, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (saved->sequence, ==, 1);
+  }
+
+  /* SEQUENCE 1, an hour later: the booking moves, audited, although Tamu's
+   * own sequence is 1 already. */
   plan = import (f, v1, &applied);
   g_assert_cmpint (only_step (plan)->kind, ==, TAMU_ICAL_STEP_UPDATE);
   g_clear_pointer (&plan, g_ptr_array_unref);
   booking = tamu_store_get_booking (f->store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (booking->start, ==, 11 * 60);
-  g_assert_cmpint (booking->sequence, ==, 1);
+  g_assert_cmpint (booking->sequence, ==, 2);
+  g_assert_cmpstr (booking->notes, ==, "Dihadiri Bappeda");
   history = tamu_store_list_history (f->store, "booking", id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (history->len, >=, 2);
@@ -691,6 +706,70 @@ test_cli_update_cancel_and_period (Fixture       *f,
                             "--from", "2024-03-01", NULL), ==, 2);
 }
 
+/* The organizer's SEQUENCE is followed on its own: an edit at the desk
+ * (Tamu's sequence +1) does not hide the next update, and an old copy of
+ * the invitation does not undo a newer one, whatever SEQUENCE it started at. */
+static void
+test_sequence_followed (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *v3 = invitation_text ("REQUEST", 3, "100000");
+  g_autofree char *v4 = invitation_text ("REQUEST", 4, "130000");
+  g_autofree char *v5 = invitation_text ("REQUEST", 5, "140000");
+  g_autoptr(GPtrArray) plan = NULL;
+  g_autoptr(TamuBooking) booking = NULL;
+  g_autoptr(TamuBooking) edited = NULL;
+  g_autoptr(TamuBooking) saved = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean applied, noted = FALSE;
+  gint64 id;
+
+  plan = import (f, v3, &applied);
+  id = only_step (plan)->booking->id;
+  g_clear_pointer (&plan, g_ptr_array_unref);
+
+  plan = import (f, v4, &applied);
+  g_assert_cmpint (only_step (plan)->kind, ==, TAMU_ICAL_STEP_UPDATE);
+  g_clear_pointer (&plan, g_ptr_array_unref);
+
+  /* An old copy (SEQUENCE 3, 10:00) is older than the one followed (4). */
+  plan = import (f, v3, &applied);
+  g_assert_cmpint (only_step (plan)->kind, ==, TAMU_ICAL_STEP_SKIP);
+  g_assert_nonnull (strstr (only_step (plan)->message, "(SEQUENCE 4)"));
+  g_clear_pointer (&plan, g_ptr_array_unref);
+
+  /* The desk fixes the notes (Tamu's sequence rises), then SEQUENCE 5 comes. */
+  booking = tamu_store_get_booking (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (booking->start, ==, 13 * 60);
+  edited = tamu_booking_copy (booking);
+  g_free (edited->notes);
+  edited->notes = g_strdup ("Bappeda membawa data DAU");
+  saved = tamu_store_update_booking (f->store, edited, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (saved->sequence, ==, 2); /* Tamu's own: create 0, update 1, notes 2 */
+
+  plan = import (f, v5, &applied);
+  g_assert_cmpint (only_step (plan)->kind, ==, TAMU_ICAL_STEP_UPDATE);
+  g_clear_pointer (&plan, g_ptr_array_unref);
+  g_clear_pointer (&booking, tamu_booking_unref);
+  booking = tamu_store_get_booking (f->store, id, &error);
+  g_assert_cmpint (booking->start, ==, 14 * 60);
+  g_assert_cmpstr (booking->notes, ==, "Bappeda membawa data DAU");
+
+  history = tamu_store_list_history (f->store, "booking", id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < history->len; i++)
+    {
+      TamuAuditEntry *e = g_ptr_array_index (history, i);
+
+      if (g_strcmp0 (e->action, "invitation") == 0 && g_strcmp0 (e->new_value, "5") == 0)
+        noted = TRUE;
+    }
+  g_assert_true (noted);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -712,6 +791,9 @@ main (int    argc,
               fixture_set_up, test_update_and_cancel, fixture_tear_down);
   g_test_add ("/ical-invitations/update-refused-by-rules", Fixture, NULL,
               fixture_set_up, test_update_refused_by_rules, fixture_tear_down);
+
+  g_test_add ("/ical-invitations/sequence-followed", Fixture, NULL,
+              fixture_set_up, test_sequence_followed, fixture_tear_down);
 
   if (g_getenv ("TAMU_CLI") == NULL)
     {

@@ -11,6 +11,7 @@
 #include "tamu-clock.h"
 #include "tamu-error.h"
 #include "tamu-rules.h"
+#include "tamu-store-invitations.h"
 
 gboolean
 tamu_ical_check_not_booked (TamuStore   *store,
@@ -143,6 +144,7 @@ plan_draft (TamuStore   *store,
   g_autoptr(GError) booked = NULL;
   GError *local_error = NULL;
   TamuIcalStep *step;
+  int followed;
 
   stored = find_by_uid (store, draft->uid, &local_error);
   if (local_error != NULL)
@@ -166,6 +168,7 @@ plan_draft (TamuStore   *store,
           return TRUE;
         }
       step = add_step (plan, TAMU_ICAL_STEP_CREATE, draft);
+      step->sequence = draft->sequence;
       check_rules (store, step);
       return TRUE;
     }
@@ -177,12 +180,19 @@ plan_draft (TamuStore   *store,
                                        (long long) stored->id);
       return TRUE;
     }
-  if (draft->sequence <= stored->sequence)
+  /* The invitation version the booking follows; a booking imported
+   * before it was kept compares with its own sequence. */
+  followed = tamu_store_get_invitation_sequence (store, stored->id, error);
+  if (followed == -2)
+    return FALSE;
+  if (followed < 0)
+    followed = stored->sequence;
+  if (draft->sequence <= followed)
     {
       step = add_step (plan, TAMU_ICAL_STEP_SKIP, stored);
-      step->message = g_strdup_printf (_("SEQUENCE: the invitation (SEQUENCE %d) is not newer than "
-                                         "booking #%lld (sequence %d); nothing changed"),
-                                       draft->sequence, (long long) stored->id, stored->sequence);
+      step->message = g_strdup_printf (_("SEQUENCE: the invitation (SEQUENCE %d) is not newer than the one "
+                                         "booking #%lld follows (SEQUENCE %d); nothing changed"),
+                                       draft->sequence, (long long) stored->id, followed);
       return TRUE;
     }
   if (!tamu_booking_is_active (stored))
@@ -206,6 +216,7 @@ plan_draft (TamuStore   *store,
     g_free (edited->link);
     edited->link = g_strdup (draft->link);
     step = add_step (plan, TAMU_ICAL_STEP_UPDATE, edited);
+    step->sequence = draft->sequence;
     check_rules (store, step);
   }
   return TRUE;
@@ -352,13 +363,34 @@ tamu_ical_apply_plan (TamuStore *store,
         }
     }
 
+  /* Each new booking follows its invitation's SEQUENCE from now on. */
+  for (guint i = 0; i < plan->len; i++)
+    {
+      TamuIcalStep *step = g_ptr_array_index (plan, i);
+      g_autoptr(TamuBooking) stored = NULL;
+
+      if (step->kind != TAMU_ICAL_STEP_CREATE || step->booking->uid == NULL)
+        continue;
+      stored = tamu_store_get_booking_by_uid (store, step->booking->uid, error);
+      if (stored == NULL ||
+          !tamu_store_note_invitation_sequence (store, stored->id, step->sequence, error))
+        return FALSE;
+      tamu_booking_unref (step->booking);
+      step->booking = g_steal_pointer (&stored);
+    }
+
   for (guint i = 0; i < plan->len; i++)
     {
       TamuIcalStep *step = g_ptr_array_index (plan, i);
       TamuBooking *done = NULL;
 
       if (step->kind == TAMU_ICAL_STEP_UPDATE)
-        done = tamu_store_update_booking (store, step->booking, warnings, error);
+        {
+          done = tamu_store_update_booking (store, step->booking, warnings, error);
+          if (done != NULL &&
+              !tamu_store_note_invitation_sequence (store, done->id, step->sequence, error))
+            g_clear_pointer (&done, tamu_booking_unref);
+        }
       else if (step->kind == TAMU_ICAL_STEP_CANCEL)
         {
           g_autofree char *reason = g_strdup_printf (_("Cancelled by the organizer (invitation %s)"),

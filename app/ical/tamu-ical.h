@@ -154,10 +154,11 @@ gboolean   tamu_ical_check_not_booked (TamuStore   *store,
  *  CANCEL    the booking (@booking: as stored) is cancelled by the file;
  *  SKIP      nothing: the same invitation is that booking already, an older
  *            SEQUENCE, or a cancellation of nothing (@message says which).
- * The booking's sequence starts at 0 and the store raises it by one on each
- * change, so it follows an organizer's SEQUENCE 0, 1, 2… one update at a
- * time; a booking edited in Tamu since has a higher sequence and an
- * invitation not newer than it is skipped.
+ * The booking's own sequence is Tamu's (0, raised by the store on every
+ * change, for the files Tamu exports); the invitation's SEQUENCE the booking
+ * follows is kept in its history (tamu-store-invitations.h) and an
+ * invitation updates it only when its SEQUENCE is higher, so edits made at
+ * the desk do not hide an update and an old copy does not undo a newer one.
  * @problem: for CREATE and UPDATE, the rule that would refuse it (NULL = it
  * passes every rule).
  */
@@ -175,6 +176,7 @@ typedef struct
   TamuBooking     *booking;
   char            *message; /* SKIP: why, naming the field */
   char            *problem; /* CREATE/UPDATE: the refusing rule's message */
+  int              sequence; /* CREATE/UPDATE: the invitation's SEQUENCE */
   GPtrArray       *warnings; /* TamuWarning* of the rules check */
 } TamuIcalStep;
 
