@@ -234,7 +234,8 @@ void       tamu_ical_import_file_async (GFile              *file,
                                         GCancellable       *cancellable,
                                         GAsyncReadyCallback callback,
                                         gpointer            user_data);
-/* TamuBooking* or TamuHoliday* as for the kind; @out_warnings (may be NULL) gets char*. */
+/* TamuBooking* or TamuHoliday* as for the kind; @out_warnings (may be NULL) gets char*:
+ * for holidays, the repeating entries expanded and the observances left out. */
 GPtrArray *tamu_ical_import_file_finish (GAsyncResult *result,
                                          GPtrArray   **out_warnings,
                                          GError      **error);
