@@ -15,7 +15,6 @@
 #include "tamu-regions.h"
 #include "tamu-topics.h"
 
-#define MAX_EVENTS        50000
 #define MAX_HOLIDAY_DAYS  31
 #define MAX_HOLIDAYS      5000
 #define MAX_NAME          500

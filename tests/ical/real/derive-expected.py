@@ -3,6 +3,11 @@
 """What importing each real invitation must give, by two readers Tamu did not write.
 
     derive-expected.py ICALJS_DIR [FILE.ics...] > expected.tsv
+    derive-expected.py --check ICALJS_DIR
+
+(--check, as the test suite runs it: installs ical.js into ICALJS_DIR from
+../package.json when missing, derives again and fails unless the result is
+expected.tsv as committed.)
 
 For every file (default: every .ics beside this script) works out, once with
 python-icalendar (Debian's python3-icalendar, zones by zoneinfo) and once
@@ -321,7 +326,32 @@ def summarize(bookings):
     return [str(len(bookings)), start.strftime('%Y-%m-%d %H:%M'), link or '-']
 
 
+def ensure_icaljs(icaljs_dir):
+    if os.path.exists(os.path.join(icaljs_dir, 'node_modules', 'ical.js', 'package.json')):
+        return
+    os.makedirs(icaljs_dir, exist_ok=True)
+    shutil.copy(os.path.join(HERE, '..', 'package.json'), icaljs_dir)
+    result = subprocess.run(['npm', 'install', '--no-audit', '--no-fund', '--no-save'],
+                            cwd=icaljs_dir, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit('npm install ical.js failed (the npm registry must be reachable):\n' + result.stderr)
+
+
 def main():
+    if sys.argv[1] == '--check':
+        ensure_icaljs(sys.argv[2])
+        derived = subprocess.run([sys.executable, os.path.abspath(__file__), sys.argv[2]],
+                                 capture_output=True, text=True)
+        if derived.returncode != 0:
+            sys.exit(derived.stderr)
+        committed = open(os.path.join(HERE, 'expected.tsv'), encoding='utf-8').read()
+        if derived.stdout != committed:
+            import difflib
+            sys.stdout.writelines(difflib.unified_diff(committed.splitlines(True), derived.stdout.splitlines(True),
+                                                       'expected.tsv', 'derived now'))
+            sys.exit('expected.tsv is not what the two readers say now: run derive-expected.py again')
+        print(derived.stderr.strip().splitlines()[-1])
+        return
     icaljs_dir = sys.argv[1]
     files = sys.argv[2:] or sorted(os.path.join(HERE, f) for f in os.listdir(HERE) if f.endswith('.ics'))
     # ES modules resolve "ical.js" beside the script: run a copy in ICALJS_DIR.
