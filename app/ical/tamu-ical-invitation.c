@@ -80,6 +80,14 @@ event_uid (icalcomponent *event)
   return uid != NULL && *uid != '\0' ? uid : NULL;
 }
 
+static int
+event_sequence (icalcomponent *event)
+{
+  icalproperty *prop = icalcomponent_get_first_property (event, ICAL_SEQUENCE_PROPERTY);
+
+  return prop != NULL ? icalproperty_get_sequence (prop) : 0;
+}
+
 static gboolean
 is_cancelled (icalcomponent *event)
 {
@@ -452,6 +460,7 @@ tamu_ical_read_invitation (const char                *data,
   g_autoptr(GPtrArray) default_topics = NULL;
   g_autoptr(GHashTable) overrides = NULL; /* UID → GPtrArray of Override* */
   g_autoptr(GHashTable) masters = NULL;   /* UIDs of series in the file */
+  g_autoptr(GHashTable) latest = NULL;    /* UID → the copy with the highest SEQUENCE */
   g_autoptr(GError) first_skip = NULL;
   TamuIcalReadOptions defaults;
   GPtrArray *topics;
@@ -483,6 +492,7 @@ tamu_ical_read_invitation (const char                *data,
   /* First pass: which UIDs are series, and their moved meetings. */
   overrides = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
   masters = g_hash_table_new (g_str_hash, g_str_equal);
+  latest = g_hash_table_new (g_str_hash, g_str_equal);
   for (icalcomponent *event = icalcomponent_get_first_component (root, ICAL_VEVENT_COMPONENT);
        event != NULL;
        event = icalcomponent_get_next_component (root, ICAL_VEVENT_COMPONENT))
@@ -517,8 +527,16 @@ tamu_ical_read_invitation (const char                *data,
             }
           g_ptr_array_add (list, o);
         }
-      else if (icalcomponent_get_first_property (event, ICAL_RRULE_PROPERTY) != NULL)
-        g_hash_table_add (masters, (gpointer) uid);
+      else
+        {
+          icalcomponent *other = g_hash_table_lookup (latest, uid);
+
+          /* The same event twice: the later SEQUENCE wins, else the later copy. */
+          if (other == NULL || event_sequence (event) >= event_sequence (other))
+            g_hash_table_insert (latest, (gpointer) uid, event);
+          if (icalcomponent_get_first_property (event, ICAL_RRULE_PROPERTY) != NULL)
+            g_hash_table_add (masters, (gpointer) uid);
+        }
     }
   if (event_no == 0)
     {
@@ -545,6 +563,15 @@ tamu_ical_read_invitation (const char                *data,
        * unless the whole file cancels it. */
       if (is_override && uid != NULL && g_hash_table_contains (masters, uid) && !method_cancel)
         continue;
+
+      if (!is_override && uid != NULL && g_hash_table_lookup (latest, uid) != event)
+        {
+          if (warnings != NULL)
+            g_ptr_array_add (warnings,
+                             g_strdup_printf (_("UID: event %u is an older copy of another event in the file (skipped)"),
+                                              event_no));
+          continue;
+        }
 
       if (cancelled)
         {

@@ -301,10 +301,20 @@ def read_python(path):
             if not isinstance(rid, datetime):
                 rid = datetime(rid.year, rid.month, rid.day, tzinfo=OFFICE)
             overrides.setdefault(str(e['UID']), []).append((rid, e))
+    # The same event twice (no RECURRENCE-ID): the higher SEQUENCE, else the later copy.
+    latest = {}
+    for i, e in enumerate(events):
+        if 'UID' in e and 'RECURRENCE-ID' not in e:
+            uid = str(e['UID'])
+            seq = int(e.get('SEQUENCE', 0))
+            if uid not in latest or seq >= latest[uid][0]:
+                latest[uid] = (seq, i)
     bookings = []
-    for e in events:
+    for i, e in enumerate(events):
         uid = str(e['UID']) if 'UID' in e else None
         if 'RECURRENCE-ID' in e and uid in masters:
+            continue
+        if 'RECURRENCE-ID' not in e and uid is not None and latest[uid][1] != i:
             continue
         if status(e) == 'CANCELLED':
             continue

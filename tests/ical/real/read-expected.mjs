@@ -245,10 +245,19 @@ function readFile(path) {
     if (!overrides.has(uidOf(e))) overrides.set(uidOf(e), []);
     overrides.get(uidOf(e)).push({ rid: ms, ev: e });
   }
+  // The same event twice (no RECURRENCE-ID): the higher SEQUENCE, else the later copy.
+  const latest = new Map();
+  events.forEach((e, i) => {
+    const uid = uidOf(e);
+    if (!uid || e.hasProperty('recurrence-id')) return;
+    const seq = Number(e.getFirstPropertyValue('sequence') || 0);
+    if (!latest.has(uid) || seq >= latest.get(uid).seq) latest.set(uid, { seq, i });
+  });
   const bookings = [];
-  for (const e of events) {
+  for (const [i, e] of events.entries()) {
     const uid = uidOf(e);
     if (e.hasProperty('recurrence-id') && masters.has(uid)) continue;
+    if (!e.hasProperty('recurrence-id') && uid && latest.get(uid).i !== i) continue;
     if (status(e) === 'CANCELLED') continue;
     let got;
     if (e.hasProperty('rrule') && !e.hasProperty('recurrence-id')) {
