@@ -80,6 +80,7 @@ test_lenient_values (void)
     "SUMMARY:Rapat Kab. Bandung\r\nLOCATION;LANGUAGE=en-US:\r\nDESCRIPTION:\r\n"
     "X-LIC-ERROR;X-LIC-ERRORTYPE=VALUE-PARSE-ERROR:No value for DESCRIPTION\r\n"
     "X-UNKNOWN-THING;FOO=bar:baz\r\nSTATUS;X-ODD=1:\r\n"
+    "X-ENTOURAGE_UUID:A93D8AAF-53FE\r\nX-LOTUS-CHILD_UID:354EFA30\r\n"
     "END:VEVENT\r\n" CAL_TAIL;
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(TamuIcalInvitation) invitation = read_ok (text, NULL, warnings);
@@ -228,6 +229,9 @@ test_links (void)
     { "DESCRIPTION:Join: https://djpk.webex.com/djpk/j.php?MTID=m123\r\n",
       "https://djpk.webex.com/djpk/j.php?MTID=m123" },
     { "DESCRIPTION:Meet: https://meet.google.com/kyj-sict-zbe\r\n", "https://meet.google.com/kyj-sict-zbe" },
+    /* Zoom's logo link comes first in its invitations: not the meeting */
+    { "DESCRIPTION:\\N <https://zoom.us/> \\N\\NJoin <https://urgences.zoom.us/j/995421>\r\n",
+      "https://urgences.zoom.us/j/995421" },
     /* not meeting hosts */
     { "DESCRIPTION:https://zoom.us.evil.example/j/1 and https://notzoom.us/j/2\r\n", NULL },
     { "URL:https://www.kemenkeu.go.id/agenda\r\n", "https://www.kemenkeu.go.id/agenda" },

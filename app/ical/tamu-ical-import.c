@@ -474,7 +474,9 @@ find_meeting_link (const char *text)
     {
       for (guint i = 0; i < G_N_ELEMENTS (meeting_hosts); i++)
         {
-          g_autofree char *pattern = g_strdup_printf ("https://%s(?:[/?#][^\\s<>\"'`{}|\\\\^\\[\\]]*)?(?![a-z0-9.-])",
+          /* A path is required: "https://zoom.us/" alone is Zoom's logo
+           * link at the top of its invitations, not the meeting. */
+          g_autofree char *pattern = g_strdup_printf ("https://%s[/?#][^\\s<>\"'`{}|\\\\^\\[\\]]+",
                                                       meeting_hosts[i]);
 
           regexes[i] = g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);

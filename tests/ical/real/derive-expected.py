@@ -22,7 +22,7 @@ is before every meeting:
   start   the earliest booking's start in office time (Asia/Jakarta, WIB);
   link    that booking's meeting link (the rules of tamu_ical_find_link:
           X-MICROSOFT-SKYPETEAMSMEETINGURL, X-GOOGLE-CONFERENCE, CONFERENCE,
-          then Teams, Zoom, Google Meet or Webex links in DESCRIPTION,
+          then Teams, Zoom, Google Meet or Webex links (with a path) in DESCRIPTION,
           LOCATION, URL, SUMMARY, X-ALT-DESC, then URL or LOCATION when it
           is a plain link), or "-".
 
@@ -152,7 +152,7 @@ def meeting_link(text):
     if not text:
         return None
     for host in HOSTS:
-        m = re.search(r'https://' + host + r'(?:[/?#][^\s<>"\'`{}|\\^\[\]]*)?(?![a-z0-9.-])', text, re.I)
+        m = re.search(r'https://' + host + r'[/?#][^\s<>"\'`{}|\\^\[\]]+', text, re.I)
         if m:
             link = m.group(0).rstrip('.,;:)')
             return link if len(link) <= 2048 else None

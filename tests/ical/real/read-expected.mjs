@@ -135,7 +135,7 @@ function readFile(path) {
   function meetingLink(text) {
     if (!text) return null;
     for (const host of HOSTS) {
-      const m = text.match(new RegExp(`https://${host}(?:[/?#][^\\s<>"'\`{}|\\\\^\\[\\]]*)?(?![a-z0-9.-])`, 'i'));
+      const m = text.match(new RegExp(`https://${host}[/?#][^\\s<>"'\`{}|\\\\^\\[\\]]+`, 'i'));
       if (m) {
         const link = m[0].replace(/[.,;:)]+$/, '');
         return link.length <= 2048 ? link : null;
