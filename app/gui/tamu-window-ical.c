@@ -257,32 +257,35 @@ store_items (ImportData *data,
   if (data->kind == TAMU_ICAL_IMPORT_HOLIDAYS)
     return tamu_store_add_holidays (store, data->items, error);
 
-  for (guint i = 0; i < data->items->len; i++)
-    if (!tamu_ical_check_not_booked (store, g_ptr_array_index (data->items, i), error))
+  /* The invitation's UID finds the booking it is about: the same
+   * invitation again changes nothing, a newer one moves it. */
+  {
+    TamuIcalInvitation invitation = { data->items, NULL };
+    g_autoptr(GPtrArray) cancels = g_ptr_array_new ();
+    g_autoptr(GPtrArray) plan = NULL;
+    TamuIcalStep *first_skip = NULL;
+    guint actions = 0;
+
+    invitation.cancels = cancels;
+    plan = tamu_ical_plan_invitation (store, &invitation, error);
+    if (plan == NULL)
       return FALSE;
+    for (guint i = 0; i < plan->len; i++)
+      {
+        TamuIcalStep *step = g_ptr_array_index (plan, i);
 
-  if (data->items->len == 1)
-    {
-      g_autoptr(TamuBooking) stored = tamu_store_add_booking (store, g_ptr_array_index (data->items, 0),
-                                                              NULL, error);
-      return stored != NULL;
-    }
-  else
-    {
-      g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-      g_autofree guint *numbers = g_new (guint, data->items->len);
-
-      for (guint i = 0; i < data->items->len; i++)
-        numbers[i] = i + 1;
-      if (!tamu_store_import_bookings (store, data->items, numbers, FALSE, NULL, problems, error))
-        {
-          if (error != NULL && *error == NULL && problems->len > 0)
-            g_set_error_literal (error, TAMU_ERROR, TAMU_ERROR_REFUSED,
-                                 g_ptr_array_index (problems, 0));
-          return FALSE;
-        }
-      return TRUE;
-    }
+        if (step->kind != TAMU_ICAL_STEP_SKIP)
+          actions++;
+        else if (first_skip == NULL)
+          first_skip = step;
+      }
+    if (actions == 0)
+      {
+        g_set_error_literal (error, TAMU_ERROR, TAMU_ERROR_REFUSED, first_skip->message);
+        return FALSE;
+      }
+    return tamu_ical_apply_plan (store, plan, NULL, error);
+  }
 }
 
 static void

@@ -225,7 +225,7 @@ import_thread (GTask        *task,
     }
 
   if (data->kind == TAMU_ICAL_IMPORT_HOLIDAYS)
-    result = tamu_ical_import_holidays (contents, length, &error);
+    result = tamu_ical_read_holidays (contents, length, FALSE, data->warnings, &error);
   else
     result = tamu_ical_import_invitation (contents, length, data->topics, data->warnings, &error);
 

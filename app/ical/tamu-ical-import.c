@@ -15,7 +15,6 @@
 #include "tamu-regions.h"
 #include "tamu-topics.h"
 
-#define MAX_EVENTS        50000
 #define MAX_HOLIDAY_DAYS  31
 #define MAX_HOLIDAYS      5000
 #define MAX_NAME          TAMU_MAX_NAME_CHARS
@@ -28,41 +27,40 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
 static char *dup_one_line (const char *text,
                            gsize       max_chars);
 
-static gboolean
-check_parse_errors (icalcomponent *component,
-                    GError       **error)
+/* libical keeps going past what it cannot read (an empty value, an unknown
+ * value type, Evolution's own X-LIC-ERROR lines) and leaves X-LIC-ERROR
+ * notes.  None of them is fatal: what matters (a start) is checked where it
+ * is read.  Counts the notes and keeps the first. */
+static void
+count_parse_notes (icalcomponent *component,
+                   guint         *count,
+                   char         **first)
 {
-  icalproperty *prop;
   icalcomponent *child;
 
-  prop = icalcomponent_get_first_property (component, ICAL_XLICERROR_PROPERTY);
-  if (prop != NULL)
+  for (icalproperty *prop = icalcomponent_get_first_property (component, ICAL_XLICERROR_PROPERTY);
+       prop != NULL;
+       prop = icalcomponent_get_next_property (component, ICAL_XLICERROR_PROPERTY))
     {
-      /* One line, no control characters: it quotes the file, and ends up
-       * on a terminal or in a dialog. */
-      g_autofree char *clean = dup_one_line (icalproperty_get_xlicerror (prop), 200);
-
-      /* libical keeps going past what it cannot read and leaves a note;
-       * a half-read event is worse than none, so the whole file is refused. */
-      g_set_error (error, TAMU_ERROR, TAMU_ERROR_INVALID,
-                   _("format: part of the calendar cannot be read: %s"), clean != NULL ? clean : "?");
-      return FALSE;
+      if (*first == NULL)
+        *first = dup_one_line (icalproperty_get_xlicerror (prop), 120);
+      (*count)++;
     }
 
   for (child = icalcomponent_get_first_component (component, ICAL_ANY_COMPONENT);
        child != NULL;
        child = icalcomponent_get_next_component (component, ICAL_ANY_COMPONENT))
-    if (!check_parse_errors (child, error))
-      return FALSE;
-
-  return TRUE;
+    count_parse_notes (child, count, first);
 }
 
-static icalcomponent *
-parse_calendar (const char *data,
-                gsize       length,
-                GError    **error)
+icalcomponent *
+tamu_ical_parse_calendar (const char *data,
+                          gsize       length,
+                          GPtrArray  *warnings,
+                          GError    **error)
 {
+  g_autofree char *first_note = NULL;
+  guint notes = 0;
   g_autofree char *text = tamu_ical_normalize_input (data, length, error);
   g_autoptr(icalcomponent) root = NULL;
 
@@ -76,8 +74,14 @@ parse_calendar (const char *data,
                    _("format: not an iCalendar file: it must start with BEGIN:VCALENDAR"));
       return NULL;
     }
-  if (!check_parse_errors (root, error))
-    return NULL;
+  count_parse_notes (root, &notes, &first_note);
+  if (notes > 0 && warnings != NULL)
+    g_ptr_array_add (warnings,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "format: %u value could not be read and was left out (%s)",
+                                                   "format: %u values could not be read and were left out (first: %s)",
+                                                   notes),
+                                      notes, first_note != NULL ? first_note : "?"));
 
   return g_steal_pointer (&root);
 }
@@ -104,6 +108,9 @@ get_text (icalcomponent *event,
       break;
     case ICAL_URL_PROPERTY:
       value = icalproperty_get_url (prop);
+      break;
+    case ICAL_UID_PROPERTY:
+      value = icalproperty_get_uid (prop);
       break;
     default:
       value = icalproperty_get_value_as_string (prop);
@@ -252,48 +259,149 @@ lookup_offset_label (const char *tzid)
 static GDateTime *
 convert_with_vtimezone (icalcomponent      *root,
                         const char         *tzid,
-                        struct icaltimetype tt)
+                        const char         *tzid_clean,
+                        struct icaltimetype tt,
+                        GError            **error)
 {
   icaltimezone *zone = icalcomponent_get_timezone (root, tzid);
   g_autoptr(GTimeZone) utc = NULL;
 
+  /* "TZID= 1" against "TZID: 1": libical keeps the spaces on one side only. */
+  if (zone == NULL)
+    {
+      g_autofree char *wanted = g_strstrip (g_strdup (tzid));
+
+      for (icalcomponent *vtz = icalcomponent_get_first_component (root, ICAL_VTIMEZONE_COMPONENT);
+           vtz != NULL && zone == NULL;
+           vtz = icalcomponent_get_next_component (root, ICAL_VTIMEZONE_COMPONENT))
+        {
+          icalproperty *prop = icalcomponent_get_first_property (vtz, ICAL_TZID_PROPERTY);
+          g_autofree char *name = prop != NULL ? g_strstrip (g_strdup (icalproperty_get_tzid (prop))) : NULL;
+
+          if (name != NULL && g_str_equal (name, wanted))
+            zone = icalcomponent_get_timezone (root, icalproperty_get_tzid (prop));
+        }
+    }
   if (zone == NULL)
     return NULL;
+  /* libical expands every rule of the zone from its start to the year
+   * asked for: a rule repeating hourly would hold the importer. */
+  if (!tamu_ical_vtimezone_is_sane (icaltimezone_get_component (zone)))
+    {
+      g_set_error (error, TAMU_ERROR, TAMU_ERROR_INVALID,
+                   _("TZID: the time zone “%s” in the file has rules Tamu does not expand "
+                     "(only yearly changes between standard and daylight time are read)"), tzid_clean);
+      return NULL;
+    }
 
   icaltimezone_convert_time (&tt, zone, icaltimezone_get_utc_timezone ());
   utc = g_time_zone_new_utc ();
   return g_date_time_new (utc, tt.year, tt.month, tt.day, tt.hour, tt.minute, tt.second);
 }
 
-typedef struct
-{
-  gboolean   is_date;
-  GDate      date;    /* office time (or the date as written, for DATE) */
-  GDateTime *instant; /* office time; NULL for DATE */
-} EventTime;
-
-static void
-event_time_clear (EventTime *t)
+void
+tamu_ical_event_time_clear (TamuIcalEventTime *t)
 {
   g_clear_pointer (&t->instant, g_date_time_unref);
 }
 
-static gboolean
-read_time (icalcomponent *root,
-           icalproperty  *prop,
-           const char    *field,
-           guint          event_no,
-           GPtrArray     *warnings,
-           EventTime     *out,
-           GError       **error)
+GDateTime *
+tamu_ical_local_to_office (icalcomponent      *root,
+                           struct icaltimetype tt,
+                           const char         *tzid,
+                           const char         *field,
+                           guint               event_no,
+                           GPtrArray          *warnings,
+                           GError            **error)
 {
-  icalvalue *value = icalproperty_get_value (prop);
-  icalparameter *param;
-  struct icaltimetype tt;
   g_autoptr(GTimeZone) office = tamu_office_timezone ();
   g_autoptr(GTimeZone) zone = NULL;
   g_autoptr(GDateTime) instant = NULL;
-  const char *tzid = NULL;
+
+  if (tt.hour > 23 || tt.minute > 59 || tt.second > 60)
+    {
+      g_set_error (error, TAMU_ERROR, TAMU_ERROR_INVALID,
+                   _("%s: event %u: %02d:%02d is not a valid time"), field, event_no, tt.hour, tt.minute);
+      return NULL;
+    }
+
+  if (icaltime_is_utc (tt))
+    zone = g_time_zone_new_utc ();
+  else if (tzid != NULL)
+    {
+      const char *iana = tamu_ical_windows_zone_to_iana (tzid);
+      g_autofree char *name = dup_one_line (tzid, 60);
+      const char *slash;
+
+      if (iana != NULL)
+        zone = zone_for_identifier (iana);
+      if (zone == NULL)
+        zone = lookup_iana (tzid);
+      /* libical's own zones: "/freeassociation.sourceforge.net/Tzfile/Asia/Jakarta" */
+      for (slash = strchr (tzid, '/'); zone == NULL && slash != NULL; slash = strchr (slash + 1, '/'))
+        zone = lookup_iana (slash + 1);
+      if (zone == NULL)
+        {
+          GError *zone_error = NULL;
+
+          instant = convert_with_vtimezone (root, tzid, name != NULL ? name : "", tt, &zone_error);
+          if (zone_error != NULL)
+            {
+              g_propagate_error (error, zone_error);
+              return NULL;
+            }
+          if (instant == NULL)
+            zone = lookup_offset_label (tzid);
+        }
+      if (zone == NULL && instant == NULL)
+        {
+          g_set_error (error, TAMU_ERROR, TAMU_ERROR_INVALID,
+                       _("%s: event %u: unknown time zone “%s” (no VTIMEZONE for it in the file)"),
+                       field, event_no, name != NULL ? name : "");
+          return NULL;
+        }
+    }
+  else
+    {
+      /* A floating time: the sender's wall clock, which for us is the office. */
+      if (warnings != NULL && g_strcmp0 (field, "DTSTART") == 0)
+        g_ptr_array_add (warnings,
+                         g_strdup_printf (_("%s: event %u has no time zone; taken as office time (WIB)"),
+                                          field, event_no));
+      zone = g_time_zone_ref (office);
+    }
+
+  if (instant == NULL)
+    instant = g_date_time_new (zone, tt.year, tt.month, tt.day, tt.hour, tt.minute,
+                               MIN (tt.second, 59));
+  if (instant == NULL)
+    {
+      g_set_error (error, TAMU_ERROR, TAMU_ERROR_INVALID,
+                   _("%s: event %u: not a valid date and time"), field, event_no);
+      return NULL;
+    }
+  return g_date_time_to_timezone (instant, office);
+}
+
+const char *
+tamu_ical_get_tzid (icalproperty *prop)
+{
+  icalparameter *param = icalproperty_get_first_parameter (prop, ICAL_TZID_PARAMETER);
+
+  return param != NULL ? icalparameter_get_tzid (param) : NULL;
+}
+
+gboolean
+tamu_ical_read_time (icalcomponent     *root,
+                     icalproperty      *prop,
+                     const char        *field,
+                     guint              event_no,
+                     GPtrArray         *warnings,
+                     TamuIcalEventTime *out,
+                     GError           **error)
+{
+  icalvalue *value = icalproperty_get_value (prop);
+  struct icaltimetype tt;
   icalvalue_kind kind;
 
   memset (out, 0, sizeof *out);
@@ -322,68 +430,10 @@ read_time (icalcomponent *root,
       return TRUE;
     }
 
-  if (tt.hour > 23 || tt.minute > 59 || tt.second > 60)
-    {
-      g_set_error (error, TAMU_ERROR, TAMU_ERROR_INVALID,
-                   _("%s: event %u: %02d:%02d is not a valid time"), field, event_no, tt.hour, tt.minute);
-      return FALSE;
-    }
-
-  param = icalproperty_get_first_parameter (prop, ICAL_TZID_PARAMETER);
-  if (param != NULL)
-    tzid = icalparameter_get_tzid (param);
-
-  if (icaltime_is_utc (tt))
-    zone = g_time_zone_new_utc ();
-  else if (tzid != NULL)
-    {
-      const char *iana = tamu_ical_windows_zone_to_iana (tzid);
-      const char *slash;
-
-      if (iana != NULL)
-        zone = zone_for_identifier (iana);
-      if (zone == NULL)
-        zone = lookup_iana (tzid);
-      /* libical's own zones: "/freeassociation.sourceforge.net/Tzfile/Asia/Jakarta" */
-      for (slash = strchr (tzid, '/'); zone == NULL && slash != NULL; slash = strchr (slash + 1, '/'))
-        zone = lookup_iana (slash + 1);
-      if (zone == NULL)
-        {
-          instant = convert_with_vtimezone (root, tzid, tt);
-          if (instant == NULL)
-            zone = lookup_offset_label (tzid);
-        }
-      if (zone == NULL && instant == NULL)
-        {
-          g_autofree char *name = dup_one_line (tzid, 60);
-
-          g_set_error (error, TAMU_ERROR, TAMU_ERROR_INVALID,
-                       _("%s: event %u: unknown time zone “%s” (no VTIMEZONE for it in the file)"),
-                       field, event_no, name != NULL ? name : "");
-          return FALSE;
-        }
-    }
-  else
-    {
-      /* A floating time: the sender's wall clock, which for us is the office. */
-      if (warnings != NULL && g_strcmp0 (field, "DTSTART") == 0)
-        g_ptr_array_add (warnings,
-                         g_strdup_printf (_("%s: event %u has no time zone; taken as office time (WIB)"),
-                                          field, event_no));
-      zone = g_time_zone_ref (office);
-    }
-
-  if (instant == NULL)
-    instant = g_date_time_new (zone, tt.year, tt.month, tt.day, tt.hour, tt.minute,
-                               MIN (tt.second, 59));
-  if (instant == NULL)
-    {
-      g_set_error (error, TAMU_ERROR, TAMU_ERROR_INVALID,
-                   _("%s: event %u: not a valid date and time"), field, event_no);
-      return FALSE;
-    }
-
-  out->instant = g_date_time_to_timezone (instant, office);
+  out->instant = tamu_ical_local_to_office (root, tt, tamu_ical_get_tzid (prop), field, event_no,
+                                            warnings, error);
+  if (out->instant == NULL)
+    return FALSE;
   g_date_clear (&out->date, 1);
   g_date_set_dmy (&out->date,
                   g_date_time_get_day_of_month (out->instant),
@@ -400,34 +450,49 @@ is_link_char (char c)
   return (guchar) c > 0x20 && (guchar) c < 0x7F && strchr ("<>\"'`{}|\\^[]", c) == NULL;
 }
 
-/* The first meeting link in @text: Teams first, then other meeting hosts. */
+/* Meeting hosts, in the order a link is preferred when a text names
+ * several: Teams, Zoom (any subdomain: us04web.zoom.us, a vanity
+ * acme.zoom.us, zoomgov.com), Google Meet, Webex (any site). */
+static const char * const meeting_hosts[] = {
+  "(?:[a-z0-9-]+\\.)*teams\\.(?:microsoft\\.com|live\\.com|microsoft\\.us)",
+  "(?:[a-z0-9-]+\\.)*zoom(?:gov)?\\.(?:us|com)",
+  "meet\\.google\\.com",
+  "(?:[a-z0-9-]+\\.)*webex\\.com",
+};
+
+/* The first meeting link in @text, by host preference. */
 static char *
 find_meeting_link (const char *text)
 {
-  static const char *hosts[] = {
-    "https://teams.microsoft.com/",
-    "https://teams.live.com/",
-    "https://zoom.us/",
-    "https://us02web.zoom.us/",
-    "https://us06web.zoom.us/",
-    "https://meet.google.com/",
-  };
-  g_autofree char *lower = NULL;
+  static GRegex *regexes[G_N_ELEMENTS (meeting_hosts)];
+  static gsize initialized;
 
   if (text == NULL)
     return NULL;
 
-  lower = g_ascii_strdown (text, -1);
-  for (guint i = 0; i < G_N_ELEMENTS (hosts); i++)
+  if (g_once_init_enter (&initialized))
     {
-      const char *hit = strstr (lower, hosts[i]);
-      gsize start, end;
+      for (guint i = 0; i < G_N_ELEMENTS (meeting_hosts); i++)
+        {
+          /* A path is required: "https://zoom.us/" alone is Zoom's logo
+           * link at the top of its invitations, not the meeting. */
+          g_autofree char *pattern = g_strdup_printf ("https://%s[/?#][^\\s<>\"'`{}|\\\\^\\[\\]]+",
+                                                      meeting_hosts[i]);
 
-      if (hit == NULL)
+          regexes[i] = g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+          g_assert (regexes[i] != NULL);
+        }
+      g_once_init_leave (&initialized, 1);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (meeting_hosts); i++)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+      int start, end;
+
+      if (!g_regex_match_full (regexes[i], text, -1, 0, 0, &match, NULL))
         continue;
-      start = hit - lower;
-      for (end = start; text[end] != '\0' && is_link_char (text[end]); end++)
-        ;
+      g_match_info_fetch_pos (match, 0, &start, &end);
       while (end > start && strchr (".,;:)", text[end - 1]) != NULL)
         end--;
       if (end - start > MAX_LINK)
@@ -462,22 +527,31 @@ dup_link (const char *text)
   return g_steal_pointer (&trimmed);
 }
 
-static char *
-find_link (icalcomponent *event)
+char *
+tamu_ical_find_link (icalcomponent *event)
 {
+  static const icalproperty_kind texts[] = {
+    ICAL_DESCRIPTION_PROPERTY, ICAL_LOCATION_PROPERTY, ICAL_URL_PROPERTY, ICAL_SUMMARY_PROPERTY,
+  };
   char *link;
 
   if ((link = dup_link (get_x_text (event, "X-MICROSOFT-SKYPETEAMSMEETINGURL"))) != NULL)
     return link;
-  if ((link = find_meeting_link (get_text (event, ICAL_DESCRIPTION_PROPERTY))) != NULL)
+  if ((link = dup_link (get_x_text (event, "X-GOOGLE-CONFERENCE"))) != NULL)
     return link;
+  for (icalproperty *prop = icalcomponent_get_first_property (event, ICAL_CONFERENCE_PROPERTY);
+       prop != NULL;
+       prop = icalcomponent_get_next_property (event, ICAL_CONFERENCE_PROPERTY))
+    if ((link = dup_link (icalproperty_get_value_as_string (prop))) != NULL)
+      return link;
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if ((link = find_meeting_link (get_text (event, texts[i]))) != NULL)
+      return link;
   if ((link = find_meeting_link (get_x_text (event, "X-ALT-DESC"))) != NULL)
     return link;
   if ((link = dup_link (get_text (event, ICAL_URL_PROPERTY))) != NULL)
     return link;
-  if ((link = dup_link (get_text (event, ICAL_LOCATION_PROPERTY))) != NULL)
-    return link;
-  return find_meeting_link (get_text (event, ICAL_LOCATION_PROPERTY));
+  return dup_link (get_text (event, ICAL_LOCATION_PROPERTY));
 }
 
 /* "Bappeda Kab. Bandung", "Pemkot Banjar", "BPKAD Provinsi Jawa Timur" → a region. */
@@ -703,18 +777,19 @@ dup_email (const char *address)
 
 /* ---- invitations ------------------------------------------------------ */
 
-static TamuBooking *
-read_invitation_event (icalcomponent *root,
-                       icalcomponent *event,
-                       guint          event_no,
-                       GPtrArray     *topics,
-                       GPtrArray     *warnings,
-                       GError       **error)
+TamuBooking *
+tamu_ical_read_event (icalcomponent *root,
+                      icalcomponent *event,
+                      guint          event_no,
+                      GPtrArray     *topics,
+                      GPtrArray     *warnings,
+                      gboolean      *skippable,
+                      GError       **error)
 {
   g_autoptr(TamuBooking) draft = NULL;
   icalproperty *prop;
-  EventTime start = { 0 };
-  EventTime end = { 0 };
+  TamuIcalEventTime start = { 0 };
+  TamuIcalEventTime end = { 0 };
   gint64 seconds;
   const char *summary;
   const char *cn = NULL;
@@ -722,13 +797,7 @@ read_invitation_event (icalcomponent *root,
   g_autofree char *subject = NULL;
   const TamuRegion *region;
 
-  prop = icalcomponent_get_first_property (event, ICAL_STATUS_PROPERTY);
-  if (prop != NULL && icalproperty_get_status (prop) == ICAL_STATUS_CANCELLED)
-    {
-      g_set_error (error, TAMU_ERROR, TAMU_ERROR_REFUSED,
-                   _("STATUS: event %u is cancelled; cancel the booking in Tamu instead"), event_no);
-      return NULL;
-    }
+  *skippable = FALSE;
 
   prop = icalcomponent_get_first_property (event, ICAL_DTSTART_PROPERTY);
   if (prop == NULL)
@@ -737,10 +806,11 @@ read_invitation_event (icalcomponent *root,
                    _("DTSTART: event %u has no start"), event_no);
       return NULL;
     }
-  if (!read_time (root, prop, "DTSTART", event_no, warnings, &start, error))
+  if (!tamu_ical_read_time (root, prop, "DTSTART", event_no, warnings, &start, error))
     return NULL;
   if (start.is_date)
     {
+      *skippable = TRUE;
       g_set_error (error, TAMU_ERROR, TAMU_ERROR_INVALID,
                    _("DTSTART: event %u is an all-day event; a video conference needs a start time"),
                    event_no);
@@ -749,21 +819,22 @@ read_invitation_event (icalcomponent *root,
 
   if ((prop = icalcomponent_get_first_property (event, ICAL_DTEND_PROPERTY)) != NULL)
     {
-      if (!read_time (root, prop, "DTEND", event_no, warnings, &end, error))
+      if (!tamu_ical_read_time (root, prop, "DTEND", event_no, warnings, &end, error))
         {
-          event_time_clear (&start);
+          tamu_ical_event_time_clear (&start);
           return NULL;
         }
       if (end.is_date)
         {
-          event_time_clear (&start);
+          tamu_ical_event_time_clear (&start);
+          *skippable = TRUE;
           g_set_error (error, TAMU_ERROR, TAMU_ERROR_INVALID,
                        _("DTEND: event %u ends on a date without a time but starts at a time"),
                        event_no);
           return NULL;
         }
       seconds = g_date_time_difference (end.instant, start.instant) / G_TIME_SPAN_SECOND;
-      event_time_clear (&end);
+      tamu_ical_event_time_clear (&end);
     }
   else if ((prop = icalcomponent_get_first_property (event, ICAL_DURATION_PROPERTY)) != NULL)
     {
@@ -781,16 +852,18 @@ read_invitation_event (icalcomponent *root,
                          g_strdup_printf (_("DTEND: event %u has no end; taken as one hour"), event_no));
     }
 
-  if (seconds <= 0)
+  if (seconds < 0)
     {
-      event_time_clear (&start);
+      tamu_ical_event_time_clear (&start);
+      *skippable = TRUE;
       g_set_error (error, TAMU_ERROR, TAMU_ERROR_INVALID,
                    _("DTEND: event %u ends before it starts"), event_no);
       return NULL;
     }
   if (seconds > 24 * 3600)
     {
-      event_time_clear (&start);
+      tamu_ical_event_time_clear (&start);
+      *skippable = TRUE;
       g_set_error (error, TAMU_ERROR, TAMU_ERROR_INVALID,
                    _("DTEND: event %u lasts more than a day; a video conference is one meeting"),
                    event_no);
@@ -801,10 +874,15 @@ read_invitation_event (icalcomponent *root,
   draft->type = TAMU_BOOKING_VIDCON;
   draft->date = start.date;
   draft->start = g_date_time_get_hour (start.instant) * 60 + g_date_time_get_minute (start.instant);
+  /* No length (DTEND = DTSTART): the office's default length. */
   draft->duration = (int) ((seconds + 59) / 60);
   draft->guests = 0;
   draft->actual_guests = -1;
-  event_time_clear (&start);
+  g_clear_pointer (&draft->uid, g_free);
+  draft->uid = dup_one_line (get_text (event, ICAL_UID_PROPERTY), MAX_NAME);
+  prop = icalcomponent_get_first_property (event, ICAL_SEQUENCE_PROPERTY);
+  draft->sequence = prop != NULL ? MAX (0, icalproperty_get_sequence (prop)) : 0;
+  tamu_ical_event_time_clear (&start);
 
   prop = icalcomponent_get_first_property (event, ICAL_STATUS_PROPERTY);
   draft->status = prop != NULL && icalproperty_get_status (prop) == ICAL_STATUS_TENTATIVE
@@ -844,7 +922,7 @@ read_invitation_event (icalcomponent *root,
   g_clear_pointer (&draft->topics, g_strfreev);
   draft->topics = find_topics (event, topics, subject);
 
-  draft->link = find_link (event);
+  draft->link = tamu_ical_find_link (event);
   if (draft->link == NULL && warnings != NULL)
     g_ptr_array_add (warnings,
                      g_strdup_printf (_("link: event %u has no meeting link"), event_no));
@@ -853,97 +931,7 @@ read_invitation_event (icalcomponent *root,
     /* Translators: notes of a booking imported from an invitation; %s is its subject */
     draft->notes = g_strdup_printf (_("Invitation: %s"), subject);
 
-  if (icalcomponent_get_first_property (event, ICAL_RRULE_PROPERTY) != NULL && warnings != NULL)
-    {
-      g_autofree char *date = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&draft->date),
-                                               g_date_get_month (&draft->date),
-                                               g_date_get_day (&draft->date));
-
-      g_ptr_array_add (warnings,
-                       g_strdup_printf (_("RRULE: event %u repeats; only its first meeting (%s) is imported"),
-                                        event_no, date));
-    }
-
   return g_steal_pointer (&draft);
-}
-
-static gboolean
-check_method (icalcomponent *root,
-              GError       **error)
-{
-  icalproperty *prop = icalcomponent_get_first_property (root, ICAL_METHOD_PROPERTY);
-  icalproperty_method method;
-
-  if (prop == NULL)
-    return TRUE;
-  method = icalproperty_get_method (prop);
-  if (method == ICAL_METHOD_CANCEL)
-    {
-      g_set_error (error, TAMU_ERROR, TAMU_ERROR_REFUSED,
-                   _("METHOD: the file cancels a meeting (METHOD:CANCEL); cancel the booking in Tamu instead"));
-      return FALSE;
-    }
-  if (method == ICAL_METHOD_REPLY || method == ICAL_METHOD_COUNTER ||
-      method == ICAL_METHOD_DECLINECOUNTER || method == ICAL_METHOD_REFRESH)
-    {
-      g_set_error (error, TAMU_ERROR, TAMU_ERROR_REFUSED,
-                   _("METHOD: the file is an answer to an invitation (METHOD:%s), not an invitation"),
-                   icalproperty_method_to_string (method));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-GPtrArray *
-tamu_ical_import_invitation (const char *data,
-                             gsize       length,
-                             GPtrArray  *topics,
-                             GPtrArray  *warnings,
-                             GError    **error)
-{
-  g_autoptr(icalcomponent) root = NULL;
-  g_autoptr(GPtrArray) drafts = NULL;
-  g_autoptr(GPtrArray) default_topics = NULL;
-  guint event_no = 0;
-
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  root = parse_calendar (data, length, error);
-  if (root == NULL)
-    return NULL;
-  if (!check_method (root, error))
-    return NULL;
-
-  if (topics == NULL)
-    topics = default_topics = tamu_topics_new_default ();
-
-  drafts = g_ptr_array_new_with_free_func ((GDestroyNotify) tamu_booking_unref);
-  for (icalcomponent *event = icalcomponent_get_first_component (root, ICAL_VEVENT_COMPONENT);
-       event != NULL;
-       event = icalcomponent_get_next_component (root, ICAL_VEVENT_COMPONENT))
-    {
-      TamuBooking *draft;
-
-      if (++event_no > MAX_EVENTS)
-        {
-          g_set_error (error, TAMU_ERROR, TAMU_ERROR_INVALID,
-                       _("file: more than %d events in one file"), MAX_EVENTS);
-          return NULL;
-        }
-      draft = read_invitation_event (root, event, event_no, topics, warnings, error);
-      if (draft == NULL)
-        return NULL;
-      g_ptr_array_add (drafts, draft);
-    }
-
-  if (drafts->len == 0)
-    {
-      g_set_error (error, TAMU_ERROR, TAMU_ERROR_INVALID,
-                   _("event: the file holds no event (VEVENT)"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&drafts);
 }
 
 /* ---- holidays --------------------------------------------------------- */
@@ -986,11 +974,117 @@ compare_holidays (gconstpointer a,
   return g_date_compare (&ha->date, &hb->date);
 }
 
+/* An entry that is not a day off: Google's "Observance" (CATEGORIES or
+ * DESCRIPTION), or TRANSP:TRANSPARENT in a file that marks its days off
+ * OPAQUE.  Most holiday calendars (Google's, Thunderbird's) mark every
+ * entry transparent, days off included: there transparency says nothing. */
+static gboolean
+is_observance (icalcomponent *event,
+               gboolean       file_marks_opaque)
+{
+  icalproperty *prop = icalcomponent_get_first_property (event, ICAL_TRANSP_PROPERTY);
+  g_autoptr(GString) text = g_string_new (get_text (event, ICAL_DESCRIPTION_PROPERTY));
+  g_autofree char *lower = NULL;
+
+  for (icalproperty *cat = icalcomponent_get_first_property (event, ICAL_CATEGORIES_PROPERTY);
+       cat != NULL;
+       cat = icalcomponent_get_next_property (event, ICAL_CATEGORIES_PROPERTY))
+    {
+      const char *value = icalproperty_get_categories (cat);
+
+      if (value != NULL)
+        g_string_append_printf (text, " %s", value);
+    }
+  lower = g_utf8_strdown (text->str, -1);
+  if (strstr (lower, "observance") != NULL)
+    return TRUE;
+  return file_marks_opaque && prop != NULL &&
+         icalproperty_get_transp (prop) == ICAL_TRANSP_TRANSPARENT;
+}
+
+static gboolean
+marks_opaque (icalcomponent *root)
+{
+  for (icalcomponent *event = icalcomponent_get_first_component (root, ICAL_VEVENT_COMPONENT);
+       event != NULL;
+       event = icalcomponent_get_next_component (root, ICAL_VEVENT_COMPONENT))
+    {
+      icalproperty *prop = icalcomponent_get_first_property (event, ICAL_TRANSP_PROPERTY);
+
+      if (prop != NULL && icalproperty_get_transp (prop) == ICAL_TRANSP_OPAQUE)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The first days of a yearly (or any) repeating holiday, from its start
+ * through the end of next year. */
+static GArray *
+holiday_starts (icalcomponent *event,
+                const GDate   *first,
+                guint          event_no,
+                const char    *name,
+                GPtrArray     *warnings)
+{
+  GArray *starts = g_array_new (FALSE, FALSE, sizeof (GDate));
+  icalproperty *prop = icalcomponent_get_first_property (event, ICAL_RRULE_PROPERTY);
+  icalproperty *dtstart = icalcomponent_get_first_property (event, ICAL_DTSTART_PROPERTY);
+  struct icaltimetype tt;
+  icalrecur_iterator *iter;
+  GDate today;
+  int last_year;
+  guint steps = 0;
+
+  if (prop == NULL)
+    {
+      g_array_append_val (starts, *first);
+      return starts;
+    }
+
+  tamu_clock_today (&today);
+  last_year = g_date_get_year (&today) + 1;
+  tt = icalproperty_get_dtstart (dtstart);
+  tt.zone = NULL;
+  iter = icalrecur_iterator_new (icalproperty_get_rrule (prop), tt);
+  for (struct icaltimetype next = iter != NULL ? icalrecur_iterator_next (iter) : icaltime_null_time ();
+       !icaltime_is_null_time (next) && next.year <= last_year && steps < 5000;
+       next = icalrecur_iterator_next (iter), steps++)
+    {
+      GDate day;
+
+      if (!g_date_valid_dmy (next.day, next.month, next.year))
+        continue;
+      g_date_clear (&day, 1);
+      g_date_set_dmy (&day, next.day, next.month, next.year);
+      g_array_append_val (starts, day);
+    }
+  if (iter != NULL)
+    icalrecur_iterator_free (iter);
+  if (starts->len == 0)
+    g_array_append_val (starts, *first);
+  else if (warnings != NULL)
+    g_ptr_array_add (warnings,
+                     g_strdup_printf (_("RRULE: event %u (“%s”) repeats; its days through %d are imported"),
+                                      event_no, name, last_year));
+  return starts;
+}
+
 GPtrArray *
 tamu_ical_import_holidays (const char *data,
                            gsize       length,
                            GError    **error)
 {
+  return tamu_ical_read_holidays (data, length, FALSE, NULL, error);
+}
+
+GPtrArray *
+tamu_ical_read_holidays (const char *data,
+                         gsize       length,
+                         gboolean    include_observances,
+                         GPtrArray  *warnings,
+                         GError    **error)
+{
+  gboolean file_marks_opaque;
   g_autoptr(icalcomponent) root = NULL;
   g_autoptr(GHashTable) by_day = NULL;
   g_autoptr(GPtrArray) holidays = NULL;
@@ -1000,9 +1094,10 @@ tamu_ical_import_holidays (const char *data,
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  root = parse_calendar (data, length, error);
+  root = tamu_ical_parse_calendar (data, length, warnings, error);
   if (root == NULL)
     return NULL;
+  file_marks_opaque = marks_opaque (root);
 
   /* Julian day → TamuHoliday*; the table owns them until the end. */
   by_day = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
@@ -1013,12 +1108,13 @@ tamu_ical_import_holidays (const char *data,
        event = icalcomponent_get_next_component (root, ICAL_VEVENT_COMPONENT))
     {
       icalproperty *prop;
-      EventTime start = { 0 };
-      EventTime end = { 0 };
+      TamuIcalEventTime start = { 0 };
+      TamuIcalEventTime end = { 0 };
       g_autofree char *name = NULL;
       TamuHolidayKind kind;
       int days = 1;
       const char *summary;
+      g_autoptr(GArray) starts = NULL;
 
       event_no++;
       prop = icalcomponent_get_first_property (event, ICAL_STATUS_PROPERTY);
@@ -1047,15 +1143,15 @@ tamu_ical_import_holidays (const char *data,
                        _("DTSTART: event %u (“%s”) has no date"), event_no, name);
           return NULL;
         }
-      if (!read_time (root, prop, "DTSTART", event_no, NULL, &start, error))
+      if (!tamu_ical_read_time (root, prop, "DTSTART", event_no, NULL, &start, error))
         return NULL;
-      event_time_clear (&start);
+      tamu_ical_event_time_clear (&start);
 
       if ((prop = icalcomponent_get_first_property (event, ICAL_DTEND_PROPERTY)) != NULL)
         {
-          if (!read_time (root, prop, "DTEND", event_no, NULL, &end, error))
+          if (!tamu_ical_read_time (root, prop, "DTEND", event_no, NULL, &end, error))
             return NULL;
-          event_time_clear (&end);
+          tamu_ical_event_time_clear (&end);
           /* DTEND is exclusive for all-day events; some writers repeat DTSTART. */
           days = MAX (1, g_date_days_between (&start.date, &end.date));
           if (g_date_compare (&end.date, &start.date) < 0)
@@ -1086,10 +1182,22 @@ tamu_ical_import_holidays (const char *data,
           return NULL;
         }
 
-      kind = is_cuti_bersama (event, name) ? TAMU_HOLIDAY_CUTI_BERSAMA : TAMU_HOLIDAY_NATIONAL;
-      for (int d = 0; d < days; d++)
+      if (!include_observances && is_observance (event, file_marks_opaque))
         {
-          GDate day = start.date;
+          if (warnings != NULL)
+            g_ptr_array_add (warnings,
+                             g_strdup_printf (_("TRANSP: event %u (“%s”) is an observance, not a day off "
+                                                "(skipped; --include-observances adds it)"),
+                                              event_no, name));
+          continue;
+        }
+
+      kind = is_cuti_bersama (event, name) ? TAMU_HOLIDAY_CUTI_BERSAMA : TAMU_HOLIDAY_NATIONAL;
+      starts = holiday_starts (event, &start.date, event_no, name, warnings);
+      for (guint n = 0; n < starts->len * days; n++)
+        {
+          GDate day = g_array_index (starts, GDate, n / days);
+          int d = n % days;
           guint julian;
           TamuHoliday *existing;
 

@@ -37,6 +37,15 @@ is_name_char (char c)
   return g_ascii_isalnum (c) || c == '-';
 }
 
+/* Property names: RFC 5545 allows letters, digits and '-', but Lotus Notes
+ * and Entourage write "X-LOTUS-CHILD_UID" and "X-ENTOURAGE_UUID": an
+ * unknown property is not a reason to refuse an invitation. */
+static gboolean
+is_property_name_char (char c)
+{
+  return is_name_char (c) || c == '_';
+}
+
 /* The value of @line after the first ':' outside quoted parameter values,
  * or NULL when there is none. */
 static const char *
@@ -101,7 +110,7 @@ scan_logical_line (Scan       *scan,
       return FALSE;
     }
 
-  while (name_len < length && is_name_char (line[name_len]))
+  while (name_len < length && is_property_name_char (line[name_len]))
     name_len++;
   value = find_value (line);
   if (name_len == 0 || (line[name_len] != ':' && line[name_len] != ';') || value == NULL)

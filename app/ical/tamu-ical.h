@@ -41,16 +41,63 @@ char      *tamu_ical_export_booking (const TamuBooking *booking,
                                      int                reminder_minutes,
                                      gsize             *out_length);
 
+/* How an invitation is read. */
+typedef struct
+{
+  GPtrArray *topics; /* TamuTopic*; NULL = the default list */
+  GDate      from;   /* both valid: every meeting of a series in [from, to]; */
+  GDate      to;     /* else (g_date_clear) only its next meeting after now */
+} TamuIcalReadOptions;
+
+void tamu_ical_read_options_init (TamuIcalReadOptions *options);
+
+/* A meeting the file cancels: METHOD:CANCEL, or STATUS:CANCELLED. */
+typedef struct
+{
+  char  *uid;      /* the booking's UID: the invitation's, or "UID#20240320T030000Z" for one meeting of a series */
+  gboolean series; /* the whole series: also every "UID#…" booking */
+  char  *field;    /* "METHOD" or "STATUS": what the messages about it start with */
+  guint  event_no;
+} TamuIcalCancel;
+
+typedef struct
+{
+  GPtrArray *drafts;  /* TamuBooking* (id 0) */
+  GPtrArray *cancels; /* TamuIcalCancel* */
+} TamuIcalInvitation;
+
+void tamu_ical_invitation_free (TamuIcalInvitation *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamuIcalInvitation, tamu_ical_invitation_free)
+
 /*
- * Reads an invitation (from Outlook, Teams, Thunderbird…) into
- * video-conference drafts, one per VEVENT: start and duration in office time
- * (WIB), whatever zone the sender used (Windows zone names included); the
- * Teams link from X-MICROSOFT-SKYPETEAMSMEETINGURL, URL, LOCATION or the
- * description; daerah from the organizer's institution where it names a
- * region; topics matched in CATEGORIES and the subject against @topics
- * (TamuTopic*; NULL = the default list), else "Lainnya".  @warnings (may be
- * NULL) receives strings (char*) for what was guessed or left out.
- * Returns TamuBooking* drafts (id 0), or NULL with one error.
+ * Reads an invitation (from Outlook, Teams, Google, Apple, Thunderbird…)
+ * into video-conference drafts, one per meeting: start and duration in
+ * office time (WIB), whatever zone the sender used (Windows zone names
+ * included); the meeting link (Teams, Zoom, Google Meet, Webex); daerah from
+ * the organizer's institution where it names a region; topics matched in
+ * CATEGORIES and the subject against the topics, else "Lainnya".
+ *
+ * Each draft keeps the invitation's UID and SEQUENCE (uid, sequence), so the
+ * store finds the booking an updated or cancelled invitation is about.  A
+ * series (RRULE) gives its next meeting from now, or each meeting in the
+ * options' period, as "UID#<original start in UTC>"; EXDATE is honoured and
+ * a moved meeting (RECURRENCE-ID) replaces its occurrence.  Cancelled
+ * events, and all-day or over-long ones in a file with other meetings, are
+ * skipped with a note in @warnings (char*; may be NULL).  Refused with one
+ * error: a file that is not iCalendar, an event without a start or in an
+ * unknown zone, a zone with rules Tamu does not expand, an answer
+ * (METHOD:REPLY…), and a file with nothing to book or cancel.
+ */
+TamuIcalInvitation *tamu_ical_read_invitation (const char                *data,
+                                               gsize                      length,
+                                               const TamuIcalReadOptions *options,
+                                               GPtrArray                 *warnings,
+                                               GError                   **error);
+
+/*
+ * tamu_ical_read_invitation() for the window: the drafts only, a file that
+ * only cancels refused ("METHOD: …").  Returns TamuBooking* drafts, or NULL
+ * with one error.
  */
 GPtrArray *tamu_ical_import_invitation (const char *data,
                                         gsize       length,
@@ -66,6 +113,19 @@ GPtrArray *tamu_ical_import_invitation (const char *data,
 GPtrArray *tamu_ical_import_holidays (const char *data,
                                       gsize       length,
                                       GError    **error);
+
+/*
+ * The same, and: a repeating entry (RRULE, e.g. yearly) gives its days from
+ * its start through the end of next year, saying so in @warnings (char*,
+ * may be NULL); an entry that is not a day off (an observance: CATEGORIES or
+ * DESCRIPTION "Observance", or TRANSP:TRANSPARENT) is skipped with a note
+ * unless @include_observances.
+ */
+GPtrArray *tamu_ical_read_holidays (const char *data,
+                                    gsize       length,
+                                    gboolean    include_observances,
+                                    GPtrArray  *warnings,
+                                    GError    **error);
 
 /*
  * The IANA zone for a Windows zone name as Outlook writes it ("SE Asia
@@ -84,6 +144,58 @@ const char *tamu_ical_windows_zone_to_iana (const char *windows_name);
 gboolean   tamu_ical_check_not_booked (TamuStore   *store,
                                        TamuBooking *draft,
                                        GError     **error);
+
+/*
+ * What importing an invitation does to the store, worked out before
+ * anything is written:
+ *  CREATE    a new booking (@booking: the draft);
+ *  UPDATE    the booking with the invitation's UID moves or changes
+ *            (@booking: the edited booking, id set) because the invitation's
+ *            SEQUENCE is higher than the booking's sequence;
+ *  CANCEL    the booking (@booking: as stored) is cancelled by the file;
+ *  SKIP      nothing: the same invitation is that booking already, an older
+ *            SEQUENCE, or a cancellation of nothing (@message says which).
+ * The booking's own sequence is Tamu's (0, raised by the store on every
+ * change, for the files Tamu exports); the invitation's SEQUENCE the booking
+ * follows is kept in its history (tamu-store-invitations.h) and an
+ * invitation updates it only when its SEQUENCE is higher, so edits made at
+ * the desk do not hide an update and an old copy does not undo a newer one.
+ * @problem: for CREATE and UPDATE, the rule that would refuse it (NULL = it
+ * passes every rule).
+ */
+typedef enum
+{
+  TAMU_ICAL_STEP_CREATE,
+  TAMU_ICAL_STEP_UPDATE,
+  TAMU_ICAL_STEP_CANCEL,
+  TAMU_ICAL_STEP_SKIP,
+} TamuIcalStepKind;
+
+typedef struct
+{
+  TamuIcalStepKind kind;
+  TamuBooking     *booking;
+  char            *message; /* SKIP: why, naming the field */
+  char            *problem; /* CREATE/UPDATE: the refusing rule's message */
+  int              sequence; /* CREATE/UPDATE: the invitation's SEQUENCE */
+  GPtrArray       *warnings; /* TamuWarning* of the rules check */
+} TamuIcalStep;
+
+/* TamuIcalStep*, in the file's order; NULL with an error only when the store fails. */
+GPtrArray *tamu_ical_plan_invitation (TamuStore          *store,
+                                      TamuIcalInvitation *invitation,
+                                      GError            **error);
+
+/*
+ * Carries out @plan (from tamu_ical_plan_invitation): the new bookings all
+ * together or none, then each update (audited by the store) and
+ * cancellation.  Refused with the first problem when any step breaks a rule,
+ * nothing written.  @warnings receives TamuWarning*.
+ */
+gboolean   tamu_ical_apply_plan (TamuStore *store,
+                                 GPtrArray *plan,
+                                 GPtrArray *warnings,
+                                 GError   **error);
 
 /* ---- off the main thread, for the window ---------------------------- */
 
@@ -123,7 +235,8 @@ void       tamu_ical_import_file_async (GFile              *file,
                                         GCancellable       *cancellable,
                                         GAsyncReadyCallback callback,
                                         gpointer            user_data);
-/* TamuBooking* or TamuHoliday* as for the kind; @out_warnings (may be NULL) gets char*. */
+/* TamuBooking* or TamuHoliday* as for the kind; @out_warnings (may be NULL) gets char*:
+ * for holidays, the repeating entries expanded and the observances left out. */
 GPtrArray *tamu_ical_import_file_finish (GAsyncResult *result,
                                          GPtrArray   **out_warnings,
                                          GError      **error);

@@ -41,5 +41,25 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_clear_pointer (&result, g_ptr_array_unref);
   g_clear_error (&error);
 
+  /* Each meeting of a series in a month, and holidays with observances. */
+  {
+    TamuIcalReadOptions options;
+    TamuIcalInvitation *invitation;
+
+    tamu_ical_read_options_init (&options);
+    options.topics = topics;
+    g_date_set_dmy (&options.from, 1, G_DATE_MARCH, 2024);
+    g_date_set_dmy (&options.to, 31, G_DATE_MARCH, 2024);
+    invitation = tamu_ical_read_invitation ((const char *) data, size, &options, NULL, &error);
+    g_assert ((invitation == NULL) == (error != NULL));
+    g_clear_pointer (&invitation, tamu_ical_invitation_free);
+    g_clear_error (&error);
+
+    result = tamu_ical_read_holidays ((const char *) data, size, TRUE, NULL, &error);
+    g_assert ((result == NULL) == (error != NULL));
+    g_clear_pointer (&result, g_ptr_array_unref);
+    g_clear_error (&error);
+  }
+
   return 0;
 }

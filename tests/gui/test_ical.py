@@ -127,11 +127,11 @@ def test_ical_window():
                         description='the imported video conference row')
         assert any('13:00' in r for r in rows), rows
 
-        # The same invitation again: refused with the rule's name, nothing added.
+        # The same invitation again: its UID is that booking; refused, nothing added.
         import_invitation(app, menu[0])
         error = app.dialog(tr('Could not import'))
         texts = [n.name for n in App.find_all(error, role='label')]
-        assert any(t.startswith('link:') for t in texts), texts
+        assert any(t.startswith('uid:') for t in texts), texts
         assert ' '.join(day_rows_text(app)).count('Kota Tomohon') == 1
     finally:
         app.close()
