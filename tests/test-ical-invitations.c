@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <string.h>
 
+#include "tamu-test-db.h"
 #include "tamu-error.h"
 #include "tamu-ical.h"
 #include "tamu-store.h"
@@ -418,8 +419,9 @@ test_holidays_yearly_and_observances (void)
 
 typedef struct
 {
-  char      *dir;
-  TamuStore *store;
+  TamuTestDb *test_db; /* on the backend TAMU_TEST_DB names */
+  const char *dir;     /* its private folder, for the test's files */
+  TamuStore  *store;
 } Fixture;
 
 static void
@@ -427,12 +429,10 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
 
-  f->dir = g_dir_make_tmp ("tamu-invitations-XXXXXX", &error);
-  g_assert_no_error (error);
-  db = g_build_filename (f->dir, "tamu.db", NULL);
-  f->store = tamu_store_open (db, &error);
+  f->test_db = tamu_test_db_new ();
+  f->dir = f->test_db->dir;
+  f->store = tamu_store_open (f->test_db->address, &error);
   g_assert_no_error (error);
 }
 
@@ -440,19 +440,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&f->store);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (f->dir, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
+  g_clear_pointer (&f->test_db, tamu_test_db_free);
 }
 
 static char *
@@ -612,7 +601,7 @@ run_cli (Fixture     *f,
 
   g_ptr_array_add (args, g_strdup (g_getenv ("TAMU_CLI")));
   g_ptr_array_add (args, g_strdup ("--db"));
-  g_ptr_array_add (args, g_build_filename (f->dir, "tamu.db", NULL));
+  g_ptr_array_add (args, g_strdup (f->test_db->address));
   va_start (ap, first);
   for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
     g_ptr_array_add (args, g_strdup (a));
@@ -685,8 +674,7 @@ test_cli_update_cancel_and_period (Fixture       *f,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  db = g_build_filename (f->dir, "tamu.db", NULL);
-  f->store = tamu_store_open (db, &error);
+  f->store = tamu_store_open (f->test_db->address, &error);
   g_assert_no_error (error);
   booking = tamu_store_get_booking (f->store, id, &error);
   g_assert_no_error (error);

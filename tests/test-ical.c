@@ -5,6 +5,7 @@
 #include <libical/ical.h>
 #include <string.h>
 
+#include "tamu-test-db.h"
 #include "tamu-error.h"
 #include "tamu-ical.h"
 #include "tamu-store.h"
@@ -757,9 +758,10 @@ test_import_malformed (void)
 
 typedef struct
 {
-  char      *dir;
-  char      *db;
-  TamuStore *store;
+  TamuTestDb *test_db; /* on the backend TAMU_TEST_DB names */
+  const char *dir;     /* its private folder, for the test's files */
+  char       *db;      /* its address */
+  TamuStore  *store;
 } Fixture;
 
 static void
@@ -768,29 +770,11 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("tamu-ical-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db = g_build_filename (f->dir, "tamu.db", NULL);
+  f->test_db = tamu_test_db_new ();
+  f->dir = f->test_db->dir;
+  f->db = f->test_db->address;
   f->store = tamu_store_open (f->db, &error);
   g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -798,9 +782,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
+  g_clear_pointer (&f->test_db, tamu_test_db_free);
 }
 
 static TamuBooking *
