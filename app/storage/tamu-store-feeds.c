@@ -177,6 +177,7 @@ get_feed_by_id (TamuStore *self,
 {
   sqlite3_stmt *stmt = tamu_store_prepare (self, "SELECT " FEED_COLUMNS " FROM feeds WHERE id = ?",
                                            error);
+  TamuFeed *feed;
 
   if (stmt == NULL)
     return NULL;
@@ -184,9 +185,13 @@ get_feed_by_id (TamuStore *self,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       tamu_store_set_error (self, error);
+      sqlite3_reset (stmt);
       return NULL;
     }
-  return feed_from_row (stmt);
+  feed = feed_from_row (stmt);
+  /* A statement left on a row keeps its read snapshot open. */
+  sqlite3_reset (stmt);
+  return feed;
 }
 
 static char *
@@ -248,6 +253,7 @@ tamu_store_add_feed (TamuStore  *self,
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
+      sqlite3_reset (stmt);
       g_set_error (error, TAMU_ERROR, TAMU_ERROR_REFUSED,
                    _("name: a feed named “%s” exists already (revoke it first for a new link)"), name);
       goto failed;
@@ -338,6 +344,7 @@ tamu_store_revoke_feed (TamuStore  *self,
       goto failed;
     }
   id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
 
   stmt = tamu_store_prepare (self, "UPDATE feeds SET revoked_at = ? WHERE id = ?", error);
   if (stmt == NULL)
@@ -441,6 +448,7 @@ tamu_store_dup_change_stamp (TamuStore *self,
                              GError   **error)
 {
   sqlite3_stmt *stmt;
+  char *stamp;
 
   g_return_val_if_fail (TAMU_IS_STORE (self), NULL);
 
@@ -455,6 +463,8 @@ tamu_store_dup_change_stamp (TamuStore *self,
       tamu_store_set_error (self, error);
       return NULL;
     }
-  return g_strdup_printf ("%lld/%s", (long long) sqlite3_column_int64 (stmt, 0),
-                          (const char *) sqlite3_column_text (stmt, 1));
+  stamp = g_strdup_printf ("%lld/%s", (long long) sqlite3_column_int64 (stmt, 0),
+                           (const char *) sqlite3_column_text (stmt, 1));
+  sqlite3_reset (stmt);
+  return stamp;
 }
