@@ -33,16 +33,15 @@ struct _TamuFeedServer
   TamuStore       *store;
   int              reminder_minutes;
   guint            max_connections;
-  guint            active;
-  guint            busy_active;
+  guint            active;      /* open connections within the cap */
   GTlsCertificate *tls;
   SoupServer      *soup;
-  SoupServer      *busy;       /* answers 503 to connections over the cap */
-  GSocketService  *service;
+  gboolean         listening;
   guint16          port;
   char            *host;
-  GHashTable      *cache;      /* feed id → Cached */
-  GHashTable      *recorded;   /* feed id → monotonic µs of the last write */
+  GHashTable      *connections; /* GSocket* → Connection */
+  GHashTable      *cache;       /* feed id → Cached */
+  GHashTable      *recorded;    /* feed id → monotonic µs of the last write */
 };
 
 G_DEFINE_FINAL_TYPE (TamuFeedServer, tamu_feed_server, G_TYPE_OBJECT)
@@ -63,10 +62,10 @@ cached_free (Cached *cached)
 
 typedef struct
 {
-  TamuFeedServer *self;      /* a reference */
-  GSocket        *socket;    /* borrowed: lives as long as the connection */
+  TamuFeedServer *self;
+  GSocket        *socket;    /* a reference */
   guint           lifetime_id;
-  gboolean        over_cap;
+  gboolean        over_cap;  /* answered 503, then closed */
 } Connection;
 
 /* ---- requests ------------------------------------------------------- */
@@ -131,7 +130,12 @@ got_headers_cb (SoupServerMessage *msg,
 
   soup_message_headers_foreach (headers, count_header_cb, &count);
 
-  if (!method_allowed (soup_server_message_get_method (msg)))
+  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (msg), "tamu-over-cap")))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, NULL);
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", "60");
+    }
+  else if (!method_allowed (soup_server_message_get_method (msg)))
     {
       soup_server_message_set_status (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, NULL);
       soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow", "GET, HEAD");
@@ -149,11 +153,75 @@ got_headers_cb (SoupServerMessage *msg,
   soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
 }
 
+static gboolean
+lifetime_over_cb (gpointer user_data)
+{
+  Connection *conn = user_data;
+
+  conn->lifetime_id = 0;
+  g_debug ("closing a connection open for %d s", MAX_CONNECTION_SECONDS);
+  g_socket_shutdown (conn->socket, TRUE, TRUE, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+connection_free (Connection *conn)
+{
+  g_clear_handle_id (&conn->lifetime_id, g_source_remove);
+  g_object_unref (conn->socket);
+  g_free (conn);
+}
+
+/* libsoup closes a connection's socket when the connection ends, but may
+ * keep the socket object a while: closed sockets are counted out here,
+ * before a new connection is counted in. */
+static void
+forget_closed_connections (TamuFeedServer *self)
+{
+  GHashTableIter iter;
+  gpointer socket, value;
+
+  g_hash_table_iter_init (&iter, self->connections);
+  while (g_hash_table_iter_next (&iter, &socket, &value))
+    {
+      Connection *conn = value;
+
+      if (!g_socket_is_closed (socket))
+        continue;
+      if (!conn->over_cap)
+        self->active--;
+      g_hash_table_iter_remove (&iter);
+    }
+}
+
+/* Every message of a connection starts here, the first one before a byte
+ * is read: a socket not seen before is a new connection. */
 static void
 request_started_cb (SoupServer        *soup,
                     SoupServerMessage *msg,
                     gpointer           user_data)
 {
+  TamuFeedServer *self = user_data;
+  GSocket *socket = soup_server_message_get_socket (msg);
+  Connection *conn = socket != NULL ? g_hash_table_lookup (self->connections, socket) : NULL;
+
+  if (socket != NULL && conn == NULL)
+    {
+      forget_closed_connections (self);
+      conn = g_new0 (Connection, 1);
+      conn->self = self;
+      conn->socket = g_object_ref (socket);
+      conn->over_cap = self->active >= self->max_connections;
+      if (!conn->over_cap)
+        self->active++;
+      g_socket_set_timeout (socket, IDLE_TIMEOUT_SECONDS);
+      conn->lifetime_id = g_timeout_add_seconds (conn->over_cap ? IDLE_TIMEOUT_SECONDS : MAX_CONNECTION_SECONDS,
+                                                 lifetime_over_cb, conn);
+      g_hash_table_insert (self->connections, socket, conn);
+    }
+  if (conn != NULL && conn->over_cap)
+    g_object_set_data (G_OBJECT (msg), "tamu-over-cap", GINT_TO_POINTER (TRUE));
+
   g_signal_connect (msg, "got-headers", G_CALLBACK (got_headers_cb), NULL);
 }
 
@@ -297,105 +365,6 @@ handle_cb (SoupServer        *soup,
   serve_feed (self, msg, token);
 }
 
-static void
-busy_cb (SoupServer        *soup,
-         SoupServerMessage *msg,
-         const char        *path,
-         GHashTable        *query,
-         gpointer           user_data)
-{
-  SoupMessageHeaders *response = soup_server_message_get_response_headers (msg);
-
-  soup_server_message_set_status (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, NULL);
-  soup_message_headers_replace (response, "Retry-After", "60");
-  soup_message_headers_replace (response, "Connection", "close");
-}
-
-/* ---- connections ---------------------------------------------------- */
-
-static gboolean
-lifetime_over_cb (gpointer user_data)
-{
-  Connection *conn = user_data;
-
-  conn->lifetime_id = 0;
-  g_debug ("closing a connection open for %d s", MAX_CONNECTION_SECONDS);
-  g_socket_shutdown (conn->socket, TRUE, TRUE, NULL);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-connection_gone_cb (gpointer  user_data,
-                    GObject  *where_the_object_was)
-{
-  Connection *conn = user_data;
-
-  g_clear_handle_id (&conn->lifetime_id, g_source_remove);
-  if (conn->over_cap)
-    conn->self->busy_active--;
-  else
-    conn->self->active--;
-  g_object_unref (conn->self);
-  g_free (conn);
-}
-
-static gboolean
-incoming_cb (GSocketService    *service,
-             GSocketConnection *connection,
-             GObject           *source_object,
-             gpointer           user_data)
-{
-  TamuFeedServer *self = user_data;
-  GSocket *socket = g_socket_connection_get_socket (connection);
-  g_autoptr(GSocketAddress) local = g_socket_connection_get_local_address (connection, NULL);
-  g_autoptr(GSocketAddress) remote = g_socket_connection_get_remote_address (connection, NULL);
-  g_autoptr(GIOStream) stream = NULL;
-  g_autoptr(GError) error = NULL;
-  SoupServer *target = self->soup;
-  Connection *conn;
-
-  if (self->active >= self->max_connections)
-    {
-      /* Over the cap: a 503 from a server that does nothing else, and
-       * beyond twice the cap not even that. */
-      if (self->busy_active >= self->max_connections)
-        {
-          g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
-          return TRUE;
-        }
-      target = self->busy;
-    }
-
-  g_socket_set_timeout (socket, IDLE_TIMEOUT_SECONDS);
-
-  if (self->tls != NULL)
-    {
-      stream = G_IO_STREAM (g_tls_server_connection_new (G_IO_STREAM (connection), self->tls, &error));
-      if (stream == NULL)
-        {
-          g_warning ("TLS: %s", error->message);
-          return TRUE;
-        }
-    }
-  else
-    stream = G_IO_STREAM (g_object_ref (connection));
-
-  conn = g_new0 (Connection, 1);
-  conn->self = g_object_ref (self);
-  conn->socket = socket;
-  conn->over_cap = target == self->busy;
-  if (conn->over_cap)
-    self->busy_active++;
-  else
-    self->active++;
-  conn->lifetime_id = g_timeout_add_seconds (MAX_CONNECTION_SECONDS, lifetime_over_cb, conn);
-  g_object_weak_ref (G_OBJECT (connection), connection_gone_cb, conn);
-
-  if (!soup_server_accept_iostream (target, stream, local, remote, &error))
-    g_warning ("cannot accept a connection: %s", error->message);
-  return TRUE;
-}
-
 /* ---- the object ----------------------------------------------------- */
 
 static void
@@ -405,10 +374,10 @@ tamu_feed_server_dispose (GObject *object)
 
   tamu_feed_server_stop (self);
   g_clear_object (&self->soup);
-  g_clear_object (&self->busy);
   g_clear_object (&self->tls);
   g_clear_object (&self->store);
   g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->connections, g_hash_table_unref);
   g_clear_pointer (&self->recorded, g_hash_table_unref);
   g_clear_pointer (&self->host, g_free);
 
@@ -425,6 +394,7 @@ static void
 tamu_feed_server_init (TamuFeedServer *self)
 {
   self->max_connections = TAMU_FEED_DEFAULT_MAX_CONNECTIONS;
+  self->connections = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) connection_free);
   self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) cached_free);
   self->recorded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
@@ -524,43 +494,39 @@ tamu_feed_server_listen (TamuFeedServer *self,
 {
   g_autoptr(GInetAddress) inet = NULL;
   g_autoptr(GSocketAddress) socket_address = NULL;
-  g_autoptr(GSocketAddress) effective = NULL;
   g_autoptr(GError) local_error = NULL;
+  GSList *uris;
   guint16 port;
 
   g_return_val_if_fail (TAMU_IS_FEED_SERVER (self), FALSE);
-  g_return_val_if_fail (self->service == NULL, FALSE);
+  g_return_val_if_fail (!self->listening, FALSE);
 
   if (!parse_address (address, &inet, &port, error))
     return FALSE;
 
   if (self->soup == NULL)
     {
-      /* raw-paths: the handler sees the path as sent, so "%2e%2e" is not
-       * decoded into something that could look like a feed path. */
-      self->soup = g_object_new (SOUP_TYPE_SERVER, "server-header", "Tamu", "raw-paths", TRUE, NULL);
+      /* raw-paths: the handler sees the path as sent, not decoded. */
+      self->soup = g_object_new (SOUP_TYPE_SERVER, "server-header", "Tamu", "raw-paths", TRUE,
+                                 "tls-certificate", self->tls, NULL);
       soup_server_add_handler (self->soup, NULL, handle_cb, self, NULL);
       g_signal_connect (self->soup, "request-started", G_CALLBACK (request_started_cb), self);
-      self->busy = g_object_new (SOUP_TYPE_SERVER, "server-header", "Tamu", NULL);
-      soup_server_add_handler (self->busy, NULL, busy_cb, self, NULL);
     }
 
-  self->service = g_socket_service_new ();
   socket_address = g_inet_socket_address_new (inet, port);
-  if (!g_socket_listener_add_address (G_SOCKET_LISTENER (self->service), socket_address,
-                                      G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL,
-                                      &effective, &local_error))
+  if (!soup_server_listen (self->soup, socket_address, self->tls != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0,
+                           &local_error))
     {
       g_set_error (error, TAMU_ERROR, TAMU_ERROR_FAILED,
                    _("listen: cannot listen on %s: %s"), address, local_error->message);
-      g_clear_object (&self->service);
       return FALSE;
     }
-  self->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective));
+  uris = soup_server_get_uris (self->soup);
+  self->port = uris != NULL ? (guint16) g_uri_get_port (uris->data) : port;
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
   g_free (self->host);
   self->host = g_inet_address_to_string (inet);
-  g_signal_connect (self->service, "incoming", G_CALLBACK (incoming_cb), self);
-  g_socket_service_start (self->service);
+  self->listening = TRUE;
   return TRUE;
 }
 
@@ -569,7 +535,7 @@ tamu_feed_server_get_port (TamuFeedServer *self)
 {
   g_return_val_if_fail (TAMU_IS_FEED_SERVER (self), 0);
 
-  return self->service != NULL ? self->port : 0;
+  return self->listening ? self->port : 0;
 }
 
 char *
@@ -588,14 +554,7 @@ tamu_feed_server_stop (TamuFeedServer *self)
 {
   g_return_if_fail (TAMU_IS_FEED_SERVER (self));
 
-  if (self->service != NULL)
-    {
-      g_socket_service_stop (self->service);
-      g_socket_listener_close (G_SOCKET_LISTENER (self->service));
-      g_clear_object (&self->service);
-    }
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
-  if (self->busy != NULL)
-    soup_server_disconnect (self->busy);
+  self->listening = FALSE;
 }
