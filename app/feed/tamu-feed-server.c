@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "tamu-feed-server.h"
 #include "tamu-feed-render.h"
@@ -19,6 +20,9 @@
  * its headers one byte at a time. */
 #define MAX_CONNECTION_SECONDS 300
 #define MAX_HEADERS 50
+#define LISTEN_BACKLOG 512
+/* How often ended connections are looked for when none is arriving. */
+#define REAP_SECONDS 5
 #define MAX_URI_LENGTH 512
 /* The last fetch of a feed is written at most this often. */
 #define RECORD_FETCH_SECONDS 60
@@ -40,6 +44,7 @@ struct _TamuFeedServer
   guint16          port;
   char            *host;
   GHashTable      *connections; /* GSocket* → Connection */
+  guint            reap_id;
   GHashTable      *cache;       /* feed id → Cached */
   GHashTable      *recorded;    /* feed id → monotonic µs of the last write */
 };
@@ -172,9 +177,27 @@ connection_free (Connection *conn)
   g_free (conn);
 }
 
-/* libsoup closes a connection's socket when the connection ends, but may
- * keep the socket object a while: closed sockets are counted out here,
- * before a new connection is counted in. */
+/* Whether the client has closed its end: readable, and a peek reads EOF. */
+static gboolean
+peer_closed (GSocket *socket)
+{
+  GIOCondition condition = g_socket_condition_check (socket, G_IO_IN | G_IO_HUP | G_IO_ERR);
+  char byte;
+
+  if (condition & (G_IO_HUP | G_IO_ERR))
+    return TRUE;
+  if (!(condition & G_IO_IN))
+    return FALSE;
+  return recv (g_socket_get_fd (socket), &byte, 1, MSG_PEEK | MSG_DONTWAIT) == 0;
+}
+
+/*
+ * Counts out connections that have ended.  libsoup 3.2 closes a socket when
+ * it ends a connection, but it never notices a client that closes an idle
+ * keep-alive connection (the socket stays in CLOSE-WAIT, open for good):
+ * those are closed here, so neither the cap nor the file descriptors fill
+ * up with clients long gone.
+ */
 static void
 forget_closed_connections (TamuFeedServer *self)
 {
@@ -187,11 +210,22 @@ forget_closed_connections (TamuFeedServer *self)
       Connection *conn = value;
 
       if (!g_socket_is_closed (socket))
-        continue;
+        {
+          if (!peer_closed (socket))
+            continue;
+          g_socket_close (socket, NULL);
+        }
       if (!conn->over_cap)
         self->active--;
       g_hash_table_iter_remove (&iter);
     }
+}
+
+static gboolean
+reap_cb (gpointer user_data)
+{
+  forget_closed_connections (user_data);
+  return G_SOURCE_CONTINUE;
 }
 
 /* Every message of a connection starts here, the first one before a byte
@@ -495,7 +529,8 @@ tamu_feed_server_listen (TamuFeedServer *self,
   g_autoptr(GInetAddress) inet = NULL;
   g_autoptr(GSocketAddress) socket_address = NULL;
   g_autoptr(GError) local_error = NULL;
-  GSList *uris;
+  g_autoptr(GSocket) listener = NULL;
+  g_autoptr(GSocketAddress) bound = NULL;
   guint16 port;
 
   g_return_val_if_fail (TAMU_IS_FEED_SERVER (self), FALSE);
@@ -513,20 +548,30 @@ tamu_feed_server_listen (TamuFeedServer *self,
       g_signal_connect (self->soup, "request-started", G_CALLBACK (request_started_cb), self);
     }
 
+  /* Our own socket for a deeper accept queue than GLib's 10: after a
+   * burst of reconnections (every desk's Outlook at 08:00) the kernel
+   * would otherwise drop SYNs and clients wait seconds to connect. */
   socket_address = g_inet_socket_address_new (inet, port);
-  if (!soup_server_listen (self->soup, socket_address, self->tls != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0,
-                           &local_error))
+  listener = g_socket_new (g_inet_address_get_family (inet), G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                           &local_error);
+  if (listener != NULL)
+    g_socket_set_listen_backlog (listener, LISTEN_BACKLOG);
+  if (listener == NULL ||
+      !g_socket_bind (listener, socket_address, TRUE, &local_error) ||
+      !g_socket_listen (listener, &local_error) ||
+      !soup_server_listen_socket (self->soup, listener, self->tls != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0,
+                                  &local_error))
     {
       g_set_error (error, TAMU_ERROR, TAMU_ERROR_FAILED,
                    _("listen: cannot listen on %s: %s"), address, local_error->message);
       return FALSE;
     }
-  uris = soup_server_get_uris (self->soup);
-  self->port = uris != NULL ? (guint16) g_uri_get_port (uris->data) : port;
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  bound = g_socket_get_local_address (listener, NULL);
+  self->port = bound != NULL ? g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)) : port;
   g_free (self->host);
   self->host = g_inet_address_to_string (inet);
   self->listening = TRUE;
+  self->reap_id = g_timeout_add_seconds (REAP_SECONDS, reap_cb, self);
   return TRUE;
 }
 
@@ -554,6 +599,7 @@ tamu_feed_server_stop (TamuFeedServer *self)
 {
   g_return_if_fail (TAMU_IS_FEED_SERVER (self));
 
+  g_clear_handle_id (&self->reap_id, g_source_remove);
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
   self->listening = FALSE;
