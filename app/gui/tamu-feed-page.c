@@ -85,7 +85,8 @@ show_link (TamuFeedPage *self,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_CHAR);
   gtk_widget_add_css_class (label, "monospace");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+  /* Its accessible name is the link itself, read out as shown. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   _("Subscription link"), -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), label);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
