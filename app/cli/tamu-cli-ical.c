@@ -57,6 +57,7 @@ export_ics (TamuCliContext *ctx,
   if (booking_text != NULL)
     {
       g_autoptr(TamuBooking) booking = NULL;
+      g_autoptr(TamuPolicy) policy = NULL;
       gint64 id;
       int status;
 
@@ -67,7 +68,10 @@ export_ics (TamuCliContext *ctx,
       booking = tamu_store_get_booking (store, id, &error);
       if (booking == NULL)
         return tamu_cli_fail (error);
-      text = tamu_ical_export_booking (booking, reminder, &length);
+      policy = tamu_store_load_policy (store, &error);
+      if (policy == NULL)
+        return tamu_cli_fail (error);
+      text = tamu_ical_export_booking_full (booking, reminder, policy->organizer_email, &length);
       count = 1;
     }
   else

@@ -11,6 +11,7 @@
 #include <fcntl.h>
 
 #include "tamu-cli.h"
+#include "tamu-cli-feed.h"
 #include "tamu-cli-ical.h"
 #include "tamu-cli-ppid.h"
 #include "tamu-cli-summary.h"
@@ -40,6 +41,8 @@ static const Command commands[] = {
   { "settings", tamu_cli_settings, "settings list | get KEY | set KEY VALUE" },
   { "ppid", tamu_cli_ppid, "ppid add|show|list|update|extend|respond|object|object-answer|dispute|withdraw|history|recap" },
   { "summary", tamu_cli_summary, "summary --month YYYY-MM | --year YYYY [--format text|json|csv|xlsx|png|svg] [--chart NAME] [-o FILE]" },
+  { "feed", tamu_cli_feed, "feed add NAME [--type tatap-muka|vidcon] [--room ROOM] | list [--format json] | revoke NAME" },
+  { "serve", tamu_cli_serve, "serve [--listen ADDR:PORT] [--tls-cert FILE --tls-key FILE] [--max-connections N]" },
   { "demo", tamu_cli_demo, "demo load" },
 };
 

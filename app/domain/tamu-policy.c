@@ -22,6 +22,8 @@ static const TamuSettingSpec setting_specs[] = {
   { "slot-step", "30", N_("Minutes between the start times the slot finder proposes") },
   { "rooms", "Ruang Konsultasi 1;Ruang Konsultasi 2", N_("Rooms for tatap muka visits, separated by “;”") },
   { "count-since-year", "2023", N_("Year from which the monthly summary counts visits cumulatively") },
+  { "feed-base-url", "http://127.0.0.1:8787", N_("Start of the calendar feed links: http(s)://HOST:PORT as clients reach the server") },
+  { "organizer-email", "", N_("The contact center's mailbox, the ORGANIZER of Add to Outlook files; empty for none") },
   { NULL, NULL, NULL },
 };
 
@@ -67,6 +69,8 @@ tamu_policy_copy (const TamuPolicy *self)
 
   copy = g_memdup2 (self, sizeof *self);
   copy->rooms = g_strdupv (self->rooms);
+  copy->feed_base_url = g_strdup (self->feed_base_url);
+  copy->organizer_email = g_strdup (self->organizer_email);
   return copy;
 }
 
@@ -76,6 +80,8 @@ tamu_policy_free (TamuPolicy *self)
   if (self == NULL)
     return;
   g_strfreev (self->rooms);
+  g_free (self->feed_base_url);
+  g_free (self->organizer_email);
   g_free (self);
 }
 
@@ -158,6 +164,55 @@ split_rooms (const char *key,
     }
 
   return g_strv_builder_end (builder);
+}
+
+/* "http(s)://host[:port]" with nothing after it but an optional "/". */
+static char *
+tamu_policy_normalize_base_url (const char *key,
+                                const char *value,
+                                GError    **error)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (value != NULL ? value : ""));
+  const char *scheme;
+  const char *path;
+
+  uri = g_uri_parse (trimmed, G_URI_FLAGS_NONE, NULL);
+  scheme = uri != NULL ? g_uri_get_scheme (uri) : NULL;
+  path = uri != NULL ? g_uri_get_path (uri) : NULL;
+  if (uri == NULL || scheme == NULL ||
+      (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0) ||
+      g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0' ||
+      g_uri_get_userinfo (uri) != NULL || g_uri_get_query (uri) != NULL ||
+      g_uri_get_fragment (uri) != NULL || (path != NULL && *path != '\0' && !g_str_equal (path, "/")))
+    {
+      g_set_error (error, TAMU_ERROR, TAMU_ERROR_INVALID,
+                   _("%s: “%s” is not a base address like http://192.168.1.10:8787"), key, trimmed);
+      return NULL;
+    }
+  if (g_str_has_suffix (trimmed, "/"))
+    trimmed[strlen (trimmed) - 1] = '\0';
+  return g_steal_pointer (&trimmed);
+}
+
+static char *
+tamu_policy_normalize_email (const char *key,
+                             const char *value,
+                             GError    **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (value != NULL ? value : ""));
+  const char *at = strchr (trimmed, '@');
+
+  if (*trimmed == '\0')
+    return g_steal_pointer (&trimmed);
+  if (at == NULL || at == trimmed || at[1] == '\0' || strchr (at + 1, '@') != NULL ||
+      strchr (at + 1, '.') == NULL || strpbrk (trimmed, " \t\r\n\",;:<>()[]\\") != NULL)
+    {
+      g_set_error (error, TAMU_ERROR, TAMU_ERROR_INVALID,
+                   _("%s: “%s” is not an e-mail address"), key, trimmed);
+      return NULL;
+    }
+  return g_steal_pointer (&trimmed);
 }
 
 gboolean
@@ -261,6 +316,24 @@ tamu_policy_apply_setting (TamuPolicy *self,
       g_strfreev (self->rooms);
       self->rooms = g_steal_pointer (&rooms);
       candidate.rooms = self->rooms;
+    }
+  else if (g_str_equal (key, "feed-base-url"))
+    {
+      normalized = tamu_policy_normalize_base_url (key, value, error);
+      if (normalized == NULL)
+        return FALSE;
+      g_free (self->feed_base_url);
+      self->feed_base_url = g_strdup (normalized);
+      candidate.feed_base_url = self->feed_base_url;
+    }
+  else if (g_str_equal (key, "organizer-email"))
+    {
+      normalized = tamu_policy_normalize_email (key, value, error);
+      if (normalized == NULL)
+        return FALSE;
+      g_free (self->organizer_email);
+      self->organizer_email = g_strdup (normalized);
+      candidate.organizer_email = self->organizer_email;
     }
   else
     g_assert_not_reached ();

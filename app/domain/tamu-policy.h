@@ -24,6 +24,8 @@ typedef struct
   int   slot_step;          /* minutes between slot-finder candidates */
   int   count_since_year;   /* reports: cumulative count since this year */
   GStrv rooms;              /* never NULL */
+  char *feed_base_url;      /* "http://127.0.0.1:8787": the host part of feed links */
+  char *organizer_email;    /* "" = none: Add to Outlook writes PUBLISH */
 } TamuPolicy;
 
 TamuPolicy *tamu_policy_new_default (void);

@@ -7,6 +7,9 @@
 
 #include <glib/gi18n.h>
 
+#include "tamu-desk-feed-settings.h"
+#include "tamu-desk-settings.h"
+#include "tamu-feed-server.h"
 #include "tamu-notifier.h"
 #include "tamu-ppid-editor.h"
 #include "tamu-ppid-reminders.h"
@@ -22,6 +25,7 @@ struct _TamuApplication
   TamuStore    *store;
   TamuNotifier *notifier;
   guint         notifier_source;
+  TamuFeedServer *feed_server;
   GSettings    *settings;
   char      *db_path;
 };
@@ -145,6 +149,25 @@ start_notifier (TamuApplication *self)
     tamu_ppid_reminders_start (self->notifier);
 }
 
+/* The calendar feeds, when this desk's preference says so (Preferences →
+ * Outlook Calendar); a port in use is logged and the app runs on. */
+static void
+start_feed_server (TamuApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listen = NULL;
+
+  if (!tamu_desk_feed_settings_get_serve ())
+    return;
+  listen = tamu_desk_feed_settings_dup_listen ();
+  self->feed_server = tamu_feed_server_new (self->store, tamu_desk_settings_get_reminder_minutes ());
+  if (!tamu_feed_server_listen (self->feed_server, listen, &error))
+    {
+      g_warning ("Not serving calendar feeds: %s", error->message);
+      g_clear_object (&self->feed_server);
+    }
+}
+
 static gboolean
 start_notifier_idle_cb (gpointer user_data)
 {
@@ -152,6 +175,7 @@ start_notifier_idle_cb (gpointer user_data)
 
   self->notifier_source = 0;
   start_notifier (self);
+  start_feed_server (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -358,6 +382,9 @@ tamu_application_dispose (GObject *object)
   if (self->notifier != NULL)
     tamu_notifier_stop (self->notifier);
   g_clear_object (&self->notifier);
+  if (self->feed_server != NULL)
+    tamu_feed_server_stop (self->feed_server);
+  g_clear_object (&self->feed_server);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 

@@ -10,6 +10,7 @@
 #include "tamu-clock.h"
 #include "tamu-desk-settings.h"
 #include "tamu-error.h"
+#include "tamu-feed-page.h"
 #include "tamu-gui-util.h"
 #include "tamu-parse.h"
 
@@ -616,6 +617,8 @@ tamu_preferences_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (tamu_preferences_window_parent_class)->constructed (object);
 
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (tamu_feed_page_new (self->store)));
   reload (self);
 }
 

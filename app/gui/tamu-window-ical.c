@@ -193,7 +193,10 @@ save_booking (TamuWindow *self,
               GFile      *file,
               gpointer    data)
 {
-  tamu_ical_export_booking_to_file_async (data, tamu_desk_settings_get_reminder_minutes (), file,
+  g_autoptr(TamuPolicy) policy = tamu_store_load_policy (self->store, NULL);
+
+  tamu_ical_export_booking_to_file_async (data, tamu_desk_settings_get_reminder_minutes (),
+                                          policy != NULL ? policy->organizer_email : NULL, file,
                                           NULL, export_done_cb, g_object_ref (self));
 }
 

@@ -22,6 +22,7 @@ typedef struct
   GPtrArray *bookings; /* copies, TamuBooking* */
   gboolean   single;
   int        reminder_minutes;
+  char      *organizer_email;
   GFile     *file;
 } ExportData;
 
@@ -30,6 +31,7 @@ export_data_free (ExportData *data)
 {
   g_clear_pointer (&data->bookings, g_ptr_array_unref);
   g_clear_object (&data->file);
+  g_free (data->organizer_email);
   g_free (data);
 }
 
@@ -77,8 +79,8 @@ export_thread (GTask        *task,
 
   if (data->single)
     {
-      text = tamu_ical_export_booking (g_ptr_array_index (data->bookings, 0),
-                                       data->reminder_minutes, &length);
+      text = tamu_ical_export_booking_full (g_ptr_array_index (data->bookings, 0),
+                                            data->reminder_minutes, data->organizer_email, &length);
       count = 1;
     }
   else
@@ -94,6 +96,7 @@ static void
 start_export (GPtrArray          *copies,
               gboolean            single,
               int                 reminder_minutes,
+              const char         *organizer_email,
               GFile              *file,
               GCancellable       *cancellable,
               GAsyncReadyCallback callback,
@@ -105,6 +108,7 @@ start_export (GPtrArray          *copies,
   data->bookings = copies;
   data->single = single;
   data->reminder_minutes = reminder_minutes;
+  data->organizer_email = g_strdup (organizer_email);
   data->file = g_object_ref (file);
   g_task_set_source_tag (task, tamu_ical_export_file_finish);
   g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
@@ -128,12 +132,13 @@ tamu_ical_export_bookings_to_file_async (GPtrArray          *bookings,
   for (guint i = 0; i < bookings->len; i++)
     g_ptr_array_add (copies, tamu_booking_copy (g_ptr_array_index (bookings, i)));
 
-  start_export (copies, FALSE, reminder_minutes, file, cancellable, callback, user_data);
+  start_export (copies, FALSE, reminder_minutes, NULL, file, cancellable, callback, user_data);
 }
 
 void
 tamu_ical_export_booking_to_file_async (const TamuBooking  *booking,
                                         int                 reminder_minutes,
+                                        const char         *organizer_email,
                                         GFile              *file,
                                         GCancellable       *cancellable,
                                         GAsyncReadyCallback callback,
@@ -147,7 +152,7 @@ tamu_ical_export_booking_to_file_async (const TamuBooking  *booking,
   copies = g_ptr_array_new_full (1, (GDestroyNotify) tamu_booking_unref);
   g_ptr_array_add (copies, tamu_booking_copy (booking));
 
-  start_export (copies, TRUE, reminder_minutes, file, cancellable, callback, user_data);
+  start_export (copies, TRUE, reminder_minutes, organizer_email, file, cancellable, callback, user_data);
 }
 
 int

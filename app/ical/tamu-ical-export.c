@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "tamu-ical.h"
 #include "tamu-ical-private.h"
@@ -196,22 +197,31 @@ write_vtimezone (Writer *w)
   write_raw (w, "END", "VTIMEZONE");
 }
 
+/* @calname: the name of a calendar of its own (a range, a feed), or NULL
+ * for a one-event file; @refresh: a subscribed feed's polling interval. */
 static void
 write_header (Writer     *w,
               const char *method,
-              gboolean    range)
+              const char *calname,
+              gboolean    refresh)
 {
   write_raw (w, "BEGIN", "VCALENDAR");
   write_raw (w, "VERSION", "2.0");
   write_raw (w, "PRODID", "-//DJPK Kemenkeu//Tamu " PACKAGE_VERSION "//EN");
   write_raw (w, "CALSCALE", "GREGORIAN");
   write_raw (w, "METHOD", method);
-  if (range)
+  if (calname != NULL)
     {
       /* A range opens as a calendar of its own in Outlook: give it a name.
        * A one-event file must not carry one, so it adds to the calendar. */
-      write_raw (w, "X-WR-CALNAME", "Tamu DJPK");
+      write_text (w, "X-WR-CALNAME", calname);
       write_raw (w, "X-WR-TIMEZONE", OFFICE_TZID);
+    }
+  if (refresh)
+    {
+      /* RFC 7986 and the older name Outlook reads: poll every 15 minutes. */
+      write_raw (w, "REFRESH-INTERVAL;VALUE=DURATION", "PT15M");
+      write_raw (w, "X-PUBLISHED-TTL", "PT15M");
     }
   write_vtimezone (w);
 }
@@ -471,18 +481,20 @@ dup_dtstamp (void)
   return format_utc (now);
 }
 
-char *
-tamu_ical_export_bookings_counted (GPtrArray *bookings,
-                                   int        reminder_minutes,
-                                   gsize     *out_length,
-                                   guint     *out_count)
+static char *
+export_calendar (GPtrArray  *bookings,
+                 const char *calname,
+                 gboolean    refresh,
+                 int         reminder_minutes,
+                 gsize      *out_length,
+                 guint      *out_count)
 {
   Writer w = { g_string_sized_new (1024 + 900 * (bookings ? bookings->len : 0)),
                g_string_new (NULL) };
   g_autofree char *dtstamp = dup_dtstamp ();
   guint count = 0;
 
-  write_header (&w, "PUBLISH", TRUE);
+  write_header (&w, "PUBLISH", calname, refresh);
   for (guint i = 0; bookings != NULL && i < bookings->len; i++)
     {
       const TamuBooking *booking = g_ptr_array_index (bookings, i);
@@ -503,6 +515,26 @@ tamu_ical_export_bookings_counted (GPtrArray *bookings,
 }
 
 char *
+tamu_ical_export_bookings_counted (GPtrArray *bookings,
+                                   int        reminder_minutes,
+                                   gsize     *out_length,
+                                   guint     *out_count)
+{
+  return export_calendar (bookings, "Tamu DJPK", FALSE, reminder_minutes, out_length, out_count);
+}
+
+char *
+tamu_ical_export_feed (GPtrArray  *bookings,
+                       const char *calname,
+                       int         reminder_minutes,
+                       gsize      *out_length)
+{
+  g_return_val_if_fail (calname != NULL, NULL);
+
+  return export_calendar (bookings, calname, TRUE, reminder_minutes, out_length, NULL);
+}
+
+char *
 tamu_ical_export_bookings (GPtrArray *bookings,
                            int        reminder_minutes,
                            gsize     *out_length)
@@ -510,24 +542,71 @@ tamu_ical_export_bookings (GPtrArray *bookings,
   return tamu_ical_export_bookings_counted (bookings, reminder_minutes, out_length, NULL);
 }
 
+/* "mailto:" + @email, the address part of an ORGANIZER (a URI, not TEXT:
+ * the policy has checked it holds no space, quote, comma or colon). */
+static void
+write_organizer (Writer     *w,
+                 const char *email)
+{
+  begin_line (w, "ORGANIZER;CN=Dering DJPK:mailto:");
+  g_string_append (w->line, email);
+  end_line (w);
+}
+
 char *
-tamu_ical_export_booking (const TamuBooking *booking,
-                          int                reminder_minutes,
-                          gsize             *out_length)
+tamu_ical_export_booking_full (const TamuBooking *booking,
+                               int                reminder_minutes,
+                               const char        *organizer_email,
+                               gsize             *out_length)
 {
   Writer w = { g_string_new (NULL), g_string_new (NULL) };
   g_autofree char *dtstamp = dup_dtstamp ();
   gboolean cancelled;
+  gboolean organized;
+  g_autofree char *event = NULL;
 
   g_return_val_if_fail (booking != NULL, NULL);
 
   cancelled = booking->status == TAMU_STATUS_CANCELLED;
-  write_header (&w, cancelled ? "CANCEL" : "PUBLISH", FALSE);
+  organized = organizer_email != NULL && *organizer_email != '\0' &&
+              strpbrk (organizer_email, " \t\r\n\",;:<>\\") == NULL;
+
+  /* With an organizer, Outlook treats the file as a meeting message
+   * (MS-OXCICAL): a REQUEST is matched to the item it added before by UID
+   * and replaces it when SEQUENCE is higher, and a CANCEL removes it.
+   * Without one, PUBLISH adds a plain appointment each time. */
+  if (organized)
+    write_header (&w, cancelled ? "CANCEL" : "REQUEST", NULL, FALSE);
+  else
+    write_header (&w, cancelled ? "CANCEL" : "PUBLISH", NULL, FALSE);
   write_event (&w, booking, dtstamp, reminder_minutes);
+
+  if (organized)
+    {
+      /* The ORGANIZER goes inside the VEVENT, after its first line. */
+      Writer e = { g_string_new (NULL), g_string_new (NULL) };
+      const char *begin = strstr (w.out->str, "BEGIN:VEVENT\r\n");
+      gsize at;
+
+      g_assert (begin != NULL);
+      at = (gsize) (begin - w.out->str) + strlen ("BEGIN:VEVENT\r\n");
+      write_organizer (&e, organizer_email);
+      g_string_insert_len (w.out, at, e.out->str, e.out->len);
+      g_string_free (e.out, TRUE);
+      g_string_free (e.line, TRUE);
+    }
   write_raw (&w, "END", "VCALENDAR");
 
   g_string_free (w.line, TRUE);
   if (out_length != NULL)
     *out_length = w.out->len;
   return g_string_free (w.out, FALSE);
+}
+
+char *
+tamu_ical_export_booking (const TamuBooking *booking,
+                          int                reminder_minutes,
+                          gsize             *out_length)
+{
+  return tamu_ical_export_booking_full (booking, reminder_minutes, NULL, out_length);
 }

@@ -33,6 +33,16 @@ char      *tamu_ical_export_bookings (GPtrArray *bookings,
                                       gsize     *out_length);
 
 /*
+ * A subscribed feed's body: tamu_ical_export_bookings() under the calendar
+ * name @calname (X-WR-CALNAME), with REFRESH-INTERVAL and X-PUBLISHED-TTL of
+ * 15 minutes so clients poll it.
+ */
+char      *tamu_ical_export_feed (GPtrArray  *bookings,
+                                  const char *calname,
+                                  int         reminder_minutes,
+                                  gsize      *out_length);
+
+/*
  * One booking as its own file: METHOD:PUBLISH, or METHOD:CANCEL with
  * STATUS:CANCELLED when the booking is cancelled (same UID; the store has
  * already raised its SEQUENCE).
@@ -40,6 +50,17 @@ char      *tamu_ical_export_bookings (GPtrArray *bookings,
 char      *tamu_ical_export_booking (const TamuBooking *booking,
                                      int                reminder_minutes,
                                      gsize             *out_length);
+/*
+ * "Add to Outlook": with @organizer_email (the organizer-email setting; NULL
+ * or "" = none) the file is a meeting message, METHOD:REQUEST with an
+ * ORGANIZER, or METHOD:CANCEL with one when the booking is cancelled, so
+ * Outlook replaces or removes the event it added from an earlier file of
+ * the same booking.  Without one it is tamu_ical_export_booking().
+ */
+char      *tamu_ical_export_booking_full (const TamuBooking *booking,
+                                          int                reminder_minutes,
+                                          const char        *organizer_email,
+                                          gsize             *out_length);
 
 /* How an invitation is read. */
 typedef struct
@@ -212,9 +233,10 @@ void       tamu_ical_export_bookings_to_file_async (GPtrArray          *bookings
                                                     GCancellable       *cancellable,
                                                     GAsyncReadyCallback callback,
                                                     gpointer            user_data);
-/* Writes tamu_ical_export_booking() of @booking to @file (mode 0600). */
+/* Writes tamu_ical_export_booking_full() of @booking to @file (mode 0600). */
 void       tamu_ical_export_booking_to_file_async (const TamuBooking  *booking,
                                                    int                 reminder_minutes,
+                                                   const char         *organizer_email,
                                                    GFile              *file,
                                                    GCancellable       *cancellable,
                                                    GAsyncReadyCallback callback,

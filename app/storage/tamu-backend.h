@@ -249,6 +249,33 @@ struct _TamuBackendClass
   gboolean      (*update_ppid)       (TamuBackend           *self,
                                       const TamuPpidRequest *request,
                                       GError               **error);
+
+  /* ---- subscribed calendar feeds ---- */
+  /* TamuFeed* (token_hash filled), by name then id; live ones unless
+   * @include_revoked. */
+  GPtrArray    *(*list_feeds)        (TamuBackend *self,
+                                      gboolean     include_revoked,
+                                      GError     **error);
+  /* Stores a new feed as given; sets @feed->id. */
+  gboolean      (*insert_feed)       (TamuBackend *self,
+                                      TamuFeed    *feed,
+                                      GError     **error);
+  gboolean      (*revoke_feed)       (TamuBackend *self,
+                                      gint64       id,
+                                      const char  *revoked_at,
+                                      GError     **error);
+  /* Bookkeeping of the feed server: changes no data a desk shows, so a
+   * server backend must not wake the other desks for it. */
+  gboolean      (*record_feed_fetch) (TamuBackend *self,
+                                      gint64       id,
+                                      const char  *fetched_at,
+                                      const char  *fetched_from,
+                                      GError     **error);
+  /* A short text that changes whenever a booking, setting or holiday
+   * changes (the newest audit row and booking update), read from indexes
+   * only: what the feed's ETag is derived from. */
+  char         *(*dup_change_stamp)  (TamuBackend *self,
+                                      GError     **error);
 };
 
 struct _TamuBackend

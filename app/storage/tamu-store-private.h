@@ -46,6 +46,8 @@ typedef enum
   TAMU_WRITE_FAILED,
   TAMU_WRITE_COMMIT,
   TAMU_WRITE_DISCARD,
+  /* Commit without ::changed: bookkeeping that no view shows. */
+  TAMU_WRITE_COMMIT_QUIETLY,
 } TamuWriteResult;
 
 typedef TamuWriteResult (*TamuWriteFunc) (TamuStore *self,

@@ -81,4 +81,22 @@ void tamu_audit_entry_free (TamuAuditEntry *entry);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamuAuditEntry, tamu_audit_entry_free)
 
+/* A subscribed calendar feed (tamu-store-feeds.h). */
+typedef struct
+{
+  gint64  id;
+  char   *name;
+  int     type;              /* -1 = both, else TamuBookingType */
+  char   *room;              /* NULL = every room */
+  char   *token_hash;        /* SHA-256 of the token, hex; never the token */
+  char   *created_at;        /* ISO 8601 UTC */
+  char   *revoked_at;        /* NULL while live */
+  char   *last_fetched_at;   /* NULL = never fetched */
+  char   *last_fetched_from; /* the peer's address */
+} TamuFeed;
+
+void tamu_feed_free (TamuFeed *feed);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamuFeed, tamu_feed_free)
+
 G_END_DECLS

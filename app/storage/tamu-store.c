@@ -452,12 +452,12 @@ write_once (TamuStore    *self,
   result = func (self, data, error);
   self->tx_depth = 0;
 
-  if (result == TAMU_WRITE_COMMIT)
+  if (result == TAMU_WRITE_COMMIT || result == TAMU_WRITE_COMMIT_QUIETLY)
     {
       /* A failed COMMIT has rolled back already. */
       if (!self->backend->klass->commit (self->backend, error))
         return TAMU_WRITE_FAILED;
-      return TAMU_WRITE_COMMIT;
+      return result;
     }
 
   self->backend->klass->rollback (self->backend);
@@ -483,7 +483,7 @@ tamu_store_write (TamuStore    *self,
           tamu_store_emit_changed (self);
           return TRUE;
         }
-      if (result == TAMU_WRITE_DISCARD)
+      if (result == TAMU_WRITE_DISCARD || result == TAMU_WRITE_COMMIT_QUIETLY)
         return TRUE;
 
       if (g_error_matches (local_error, TAMU_ERROR, TAMU_ERROR_UNAVAILABLE))

@@ -190,6 +190,8 @@ def main():
                     problems.append(f'{reader}: {name}: no event {want["uid"][:40]!r}')
                     continue
                 check_event(reader, name, got, want, spec['method'], problems)
+                if 'organizer' in spec and str(got['organizer']) != spec['organizer']:
+                    problems.append(f'{reader}: {name}: ORGANIZER {got["organizer"]!r}')
                 checked += 1
 
     for p in problems:

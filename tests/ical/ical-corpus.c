@@ -227,6 +227,20 @@ main (int    argc,
       add_event (builder, &c, alarm);
       json_builder_end_array (builder);
       json_builder_end_object (builder);
+
+      /* Add to Outlook with organizer-email set: a meeting message. */
+      text = tamu_ical_export_booking_full (c.booking, alarm, "dering@djpk.example.go.id", &length);
+      write_file (argv[1], cancelled ? "request-cancel.ics" : "request.ics", text, length);
+      g_clear_pointer (&text, g_free);
+      json_builder_begin_object (builder);
+      add_string (builder, "name", cancelled ? "request-cancel.ics" : "request.ics");
+      add_string (builder, "method", cancelled ? "CANCEL" : "REQUEST");
+      add_string (builder, "organizer", "mailto:dering@djpk.example.go.id");
+      json_builder_set_member_name (builder, "events");
+      json_builder_begin_array (builder);
+      add_event (builder, &c, alarm);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
     }
 
   json_builder_end_array (builder);

@@ -610,6 +610,7 @@ fill_class (gpointer data)
   tamu_pg_bookings_fill (klass);
   tamu_pg_reports_fill (klass);
   tamu_pg_ppid_fill (klass);
+  tamu_pg_feeds_fill (klass);
   return klass;
 }
 

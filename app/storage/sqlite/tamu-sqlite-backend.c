@@ -306,6 +306,7 @@ sqlite_get_class (void)
       tamu_sqlite_bookings_init_class (&klass);
       tamu_sqlite_policy_init_class (&klass);
       tamu_sqlite_ppid_init_class (&klass);
+      tamu_sqlite_feeds_init_class (&klass);
       g_once_init_leave (&initialized, 1);
     }
   return &klass;

@@ -134,6 +134,27 @@ static const TamuSqliteMigration migrations[] = {
     "CREATE INDEX bookings_for_reports ON bookings (date, type, status, actual_guests)"
     "  WHERE deleted_at IS NULL;"
   },
+  {
+    4,
+    /* Subscribed calendar feeds (issue 11).  The token is a secret shown
+     * once; only its SHA-256 is kept.  An index on updated_at lets the feed
+     * server tell in one index probe whether anything changed. */
+    "CREATE TABLE feeds ("
+    "  id                INTEGER PRIMARY KEY,"
+    "  name              TEXT NOT NULL,"
+    "  type              TEXT CHECK (type IN ('tatap-muka', 'vidcon')),"
+    "  room              TEXT,"
+    "  token_hash        TEXT NOT NULL UNIQUE,"
+    "  created_at        TEXT NOT NULL,"
+    "  revoked_at        TEXT,"
+    "  last_fetched_at   TEXT,"
+    "  last_fetched_from TEXT"
+    ");"
+    /* A name is unique among live feeds: a revoked one's name can be
+     * given to a new link ("new link" = revoke + add). */
+    "CREATE UNIQUE INDEX feeds_by_name ON feeds (name) WHERE revoked_at IS NULL;"
+    "CREATE INDEX bookings_by_updated ON bookings (updated_at);"
+  },
 };
 
 const TamuSqliteMigration *
