@@ -5,10 +5,8 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "tamu-data.h"
 #include "tamu-error.h"
 #include "tamu-pg-private.h"
-#include "tamu-topics.h"
 
 /*
  * Tamu's schema on a PostgreSQL server, in its own schema "tamu".  A
@@ -243,57 +241,6 @@ check_not_newer (TamuPgBackend *self,
   return FALSE;
 }
 
-/* What a new database starts with, as the SQLite backend: the shipped
- * holidays and the topics of DOMAIN.md.  Settings need no seed. */
-static gboolean
-seed_defaults (TamuPgBackend *self,
-               GError       **error)
-{
-  g_autoptr(GBytes) bytes = tamu_data_load ("holidays.csv");
-  g_autoptr(GPtrArray) topics = tamu_topics_new_default ();
-  g_auto(GStrv) lines = NULL;
-
-  if (bytes == NULL)
-    {
-      g_set_error (error, TAMU_ERROR, TAMU_ERROR_STORAGE, _("database: the shipped holidays are missing"));
-      return FALSE;
-    }
-
-  lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
-  for (guint i = 1; lines[i] != NULL; i++)
-    {
-      g_auto(GStrv) cells = g_strsplit (lines[i], ",", 3);
-      g_auto(TamuPgParams) params = { 0 };
-
-      if (g_strv_length (cells) != 3)
-        continue;
-      tamu_pg_params_text (&params, cells[0]);
-      tamu_pg_params_text (&params, cells[1]);
-      tamu_pg_params_text (&params, g_strstrip (cells[2]));
-      if (!tamu_pg_run (self, "INSERT INTO holidays (date, kind, name) VALUES ($1::date, $2, $3)",
-                        &params, error))
-        return FALSE;
-    }
-
-  for (guint i = 0; i < topics->len; i++)
-    {
-      TamuTopic *topic = g_ptr_array_index (topics, i);
-      g_autofree char *aliases = g_strjoinv (";", topic->aliases);
-      g_auto(TamuPgParams) params = { 0 };
-
-      tamu_pg_params_text (&params, topic->name);
-      tamu_pg_params_text (&params, topic->full_name);
-      tamu_pg_params_text_raw (&params, aliases);
-      tamu_pg_params_int (&params, i);
-      if (!tamu_pg_run (self,
-                        "INSERT INTO topics (name, full_name, aliases, position)"
-                        " VALUES ($1, $2, string_to_array($3, ';'), $4::int)",
-                        &params, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 static gboolean
 migrate_locked (TamuPgBackend *self,
                 GError       **error)
@@ -321,7 +268,7 @@ migrate_locked (TamuPgBackend *self,
       if (steps[i].version <= version)
         continue;
       if (!tamu_pg_exec_plain (self, steps[i].sql, error) ||
-          (steps[i].version == 1 && !seed_defaults (self, error)))
+          (steps[i].version == 1 && !tamu_backend_seed_defaults (&self->parent, error)))
         {
           g_prefix_error (error, _("database: upgrading to schema %d failed: "), steps[i].version);
           return FALSE;
