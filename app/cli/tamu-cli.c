@@ -39,6 +39,7 @@ static const Command commands[] = {
   { "ppid", tamu_cli_ppid, "ppid add|show|list|update|extend|respond|object|object-answer|dispute|withdraw|history|recap" },
   { "summary", tamu_cli_summary, "summary --month YYYY-MM | --year YYYY [--format text|json|csv|xlsx|png|svg] [--chart NAME] [-o FILE]" },
   { "demo", tamu_cli_demo, "demo load" },
+  { "db", tamu_cli_db, "db copy DEST | db backup FILE" },
 };
 
 static void

@@ -82,6 +82,14 @@ typedef struct
 
 void tamu_setting_row_free (TamuSettingRow *row);
 
+/* One whole row of a kind (read_rows): @values[i] is column i of
+ * tamu_table_get_info(), as text, NULL for SQL NULL.  FALSE (with @error)
+ * stops the reading. */
+typedef gboolean (*TamuRowFunc) (const char * const *values,
+                                 guint               n_values,
+                                 gpointer            data,
+                                 GError            **error);
+
 struct _TamuBackendClass
 {
   const char *name; /* "sqlite", "postgresql" */
@@ -249,6 +257,36 @@ struct _TamuBackendClass
   gboolean      (*update_ppid)       (TamuBackend           *self,
                                       const TamuPpidRequest *request,
                                       GError               **error);
+
+  /* ---- whole tables (db copy, db backup) ---- */
+  /* Starts a read-only transaction whose reads all see one consistent
+   * state of the database, however long they take and whatever other
+   * desks commit meanwhile (PostgreSQL: REPEATABLE READ); rollback ends it. */
+  gboolean      (*begin_snapshot)    (TamuBackend *self,
+                                      GError     **error);
+  /* Every row of @table, in the order of its key columns, each as the
+   * columns of tamu_table_get_info() in their text form, to @func. */
+  gboolean      (*read_rows)         (TamuBackend *self,
+                                      TamuTable    table,
+                                      TamuRowFunc  func,
+                                      gpointer     data,
+                                      GError     **error);
+  /* Inside a write: removes every row of @table (the seeded defaults a
+   * copy replaces). */
+  gboolean      (*clear_rows)        (TamuBackend *self,
+                                      TamuTable    table,
+                                      GError     **error);
+  /* Inside a write: stores one row exactly as read_rows gives it, ids
+   * included; no rule, no audit. */
+  gboolean      (*insert_row)        (TamuBackend        *self,
+                                      TamuTable           table,
+                                      const char * const *values,
+                                      guint               n_values,
+                                      GError            **error);
+  /* Inside a write, after insert_row: ids given to new records from now on
+   * come after the copied ones. */
+  gboolean      (*finish_rows)       (TamuBackend *self,
+                                      GError     **error);
 };
 
 struct _TamuBackend

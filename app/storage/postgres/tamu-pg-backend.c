@@ -581,6 +581,7 @@ fill_class (gpointer data)
   tamu_pg_bookings_fill (klass);
   tamu_pg_reports_fill (klass);
   tamu_pg_ppid_fill (klass);
+  tamu_pg_rows_fill (klass);
   return klass;
 }
 

@@ -116,6 +116,7 @@ void        tamu_pg_policy_fill   (TamuBackendClass *klass);
 void        tamu_pg_bookings_fill (TamuBackendClass *klass);
 void        tamu_pg_reports_fill  (TamuBackendClass *klass);
 void        tamu_pg_ppid_fill     (TamuBackendClass *klass);
+void        tamu_pg_rows_fill     (TamuBackendClass *klass);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
 

@@ -249,6 +249,7 @@ sqlite_count_rows (TamuBackend *backend,
     [TAMU_TABLE_HOLIDAYS] = "SELECT count(*) FROM holidays",
     [TAMU_TABLE_TOPICS] = "SELECT count(*) FROM topics",
     [TAMU_TABLE_PPID_REQUESTS] = "SELECT count(*) FROM ppid_requests",
+    [TAMU_TABLE_BOOKING_TOPICS] = "SELECT count(*) FROM booking_topics",
   };
   TamuSqliteBackend *self = TAMU_SQLITE (backend);
   sqlite3_stmt *stmt;
@@ -306,6 +307,7 @@ sqlite_get_class (void)
       tamu_sqlite_bookings_init_class (&klass);
       tamu_sqlite_policy_init_class (&klass);
       tamu_sqlite_ppid_init_class (&klass);
+      tamu_sqlite_rows_init_class (&klass);
       g_once_init_leave (&initialized, 1);
     }
   return &klass;

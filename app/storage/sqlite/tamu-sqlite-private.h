@@ -69,6 +69,7 @@ char         *tamu_sqlite_dup_like_pattern (const char *text);
 void          tamu_sqlite_bookings_init_class (TamuBackendClass *klass);
 void          tamu_sqlite_policy_init_class   (TamuBackendClass *klass);
 void          tamu_sqlite_ppid_init_class     (TamuBackendClass *klass);
+void          tamu_sqlite_rows_init_class     (TamuBackendClass *klass);
 
 #define TAMU_SQLITE(backend) ((TamuSqliteBackend *) (backend))
 
