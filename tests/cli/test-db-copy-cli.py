@@ -368,6 +368,8 @@ class AllOrNothing(unittest.TestCase):
         r = self.cli.run(source, "db", "copy", dest.address)
         self.assertEqual(r.returncode, 1, r.stdout)
         self.assertEqual(len(r.stderr.splitlines()), 1, r.stderr)
+        self.assertRegex(r.stderr, r"^tamu-cli: database: booking 2 holds its room at a time another "
+                                   r"active booking holds it")
         self.assertEqual(dest.digest(), before)
 
 

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "tamu-error.h"
 #include "tamu-pg-private.h"
 
@@ -162,14 +164,38 @@ pg_insert_row (TamuBackend        *backend,
                guint               n_values,
                GError            **error)
 {
+  TamuPgBackend *self = TAMU_PG (backend);
   g_auto(TamuPgParams) params = { 0 };
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (n_values == tamu_table_get_info (table)->n_columns, FALSE);
 
   /* As given: "" stays "" (audit values), NULL stays NULL. */
   for (guint i = 0; i < n_values; i++)
     tamu_pg_params_text_raw (&params, values[i]);
-  return tamu_pg_run (TAMU_PG (backend), get_sql (table)->insert, &params, error);
+  if (tamu_pg_run (self, get_sql (table)->insert, &params, &local_error))
+    return TRUE;
+
+  /* Not another desk (nobody else writes here during a copy): rows the
+   * schema's constraints refuse, said as such. */
+  if (tamu_pg_last_failure_is (self, "23P01", "bookings_no_overlap"))
+    {
+      g_set_error (error, TAMU_ERROR, TAMU_ERROR_REFUSED,
+                   _("database: booking %s holds its room at a time another active booking holds it; "
+                     "the server refuses overlapping bookings (%s)"), values[0], self->identity);
+      return FALSE;
+    }
+  if (g_str_has_prefix (self->last_state, "23"))
+    {
+      g_set_error (error, TAMU_ERROR, TAMU_ERROR_REFUSED,
+                   _("database: a row of %s breaks the rule %s of the server's schema (%s)"),
+                   tamu_table_get_info (table)->name,
+                   self->last_constraint != NULL ? self->last_constraint : self->last_state,
+                   self->identity);
+      return FALSE;
+    }
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 static gboolean
