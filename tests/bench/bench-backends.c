@@ -446,7 +446,7 @@ main (int    argc,
       start = now_ms ();
       if (!tamu_store_copy_to (lite, pg, &counts, &error))
         g_error ("db copy: %s", error->message);
-      g_print ("db copy SQLite → PostgreSQL: %lld bookings, %lld PPID requests, %lld audit rows "
+      g_print ("db copy SQLite -> PostgreSQL: %lld bookings, %lld PPID requests, %lld audit rows "
                "in %.1f s (verified)\n", (long long) counts.rows[TAMU_TABLE_BOOKINGS],
                (long long) counts.rows[TAMU_TABLE_PPID_REQUESTS],
                (long long) counts.rows[TAMU_TABLE_AUDIT], (now_ms () - start) / 1000.0);
