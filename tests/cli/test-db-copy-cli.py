@@ -231,6 +231,24 @@ class DbCopy(unittest.TestCase):
     def test_a_server_database_in_use_is_refused_and_unchanged(self):
         self.refused_into("postgresql")
 
+    @unittest.skipUnless(testdb.pg_available(), NEEDS_SERVER)
+    def test_a_password_in_the_address_is_never_shown(self):
+        dest = self.new_db("postgresql")
+        secret = "s3cret-Pw"
+        uri = (f"postgresql://{os.environ.get('PGUSER', 'tamu')}:{secret}@/{dest.pg_name}"
+               f"?host={os.environ['PGHOST']}&port={os.environ.get('PGPORT', '5432')}")
+        copied = self.cli.run(self.source.address, "db", "copy", uri)
+        self.assertEqual(copied.returncode, 0, copied.stderr)
+        self.assertIn(dest.pg_name, copied.stdout)
+        refused = self.cli.run(self.source.address, "db", "copy", uri)
+        self.assertEqual(refused.returncode, 1)
+        backup = os.path.join(self.dir, "from-uri.db")
+        backed_up = self.cli.run(uri, "db", "backup", backup)
+        self.assertEqual(backed_up.returncode, 0, backed_up.stderr)
+        for r in (copied, refused, backed_up):
+            self.assertNotIn(secret, r.stdout + r.stderr)
+        self.assertNotIn(secret.encode(), read_bytes(backup))
+
     def test_copy_into_itself_is_refused(self):
         r = self.cli.run(self.source.address, "db", "copy", self.source.address)
         self.assertEqual(r.returncode, 1)
