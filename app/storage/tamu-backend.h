@@ -277,15 +277,19 @@ struct _TamuBackendClass
                                       TamuTable    table,
                                       GError     **error);
   /* Inside a write: stores one row exactly as read_rows gives it, ids
-   * included; no rule, no audit. */
+   * included; no rule, no audit.  A backend may hold rows back to send
+   * several at once: nothing but more rows of @table may follow until
+   * finish_rows, and a refused row may be reported there. */
   gboolean      (*insert_row)        (TamuBackend        *self,
                                       TamuTable           table,
                                       const char * const *values,
                                       guint               n_values,
                                       GError            **error);
-  /* Inside a write, after insert_row: ids given to new records from now on
-   * come after the copied ones. */
+  /* Inside a write, after the rows of @table: writes any held back, and
+   * ids given to new records of @table from now on come after the copied
+   * ones. */
   gboolean      (*finish_rows)       (TamuBackend *self,
+                                      TamuTable    table,
                                       GError     **error);
 };
 

@@ -175,7 +175,7 @@ copy_locked (TamuBackend    *source,
 
       tally_init (&copy.tally);
       ok = source->klass->read_rows (source, copy.table, copy_row_cb, &copy, error) &&
-           (i + 1 < TAMU_N_TABLES || dest->klass->finish_rows (dest, error)) &&
+           dest->klass->finish_rows (dest, copy.table, error) &&
            verify (source, dest, copy.table, &copy.tally, error);
       counts->rows[copy.table] = copy.tally.rows;
       tally_clear (&copy.tally);

@@ -386,8 +386,8 @@ class AllOrNothing(unittest.TestCase):
         r = self.cli.run(source, "db", "copy", dest.address)
         self.assertEqual(r.returncode, 1, r.stdout)
         self.assertEqual(len(r.stderr.splitlines()), 1, r.stderr)
-        self.assertRegex(r.stderr, r"^tamu-cli: database: booking 2 holds its room at a time another "
-                                   r"active booking holds it")
+        self.assertRegex(r.stderr, r"^tamu-cli: database: two active bookings hold one room at one time "
+                                   r"\(.*Ruang Konsultasi 1.*\); the server refuses overlapping bookings")
         self.assertEqual(dest.digest(), before)
 
 

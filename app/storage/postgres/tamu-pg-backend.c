@@ -424,6 +424,7 @@ pg_free (TamuBackend *backend)
   if (self->conn != NULL)
     PQfinish (self->conn);
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->pending_values, g_ptr_array_unref);
   g_free (self->identity);
   g_free (self->last_constraint);
   if (self->password != NULL)
@@ -535,6 +536,7 @@ pg_rollback (TamuBackend *backend)
 {
   TamuPgBackend *self = TAMU_PG (backend);
 
+  tamu_pg_rows_discard (self);
   if (!self->in_transaction)
     return;
   self->in_transaction = FALSE;

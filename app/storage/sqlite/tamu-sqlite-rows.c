@@ -143,6 +143,7 @@ sqlite_insert_row (TamuBackend        *backend,
 
 static gboolean
 sqlite_finish_rows (TamuBackend *backend,
+                    TamuTable    table,
                     GError     **error)
 {
   /* INTEGER PRIMARY KEY takes the largest id plus one by itself. */
