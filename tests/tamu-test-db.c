@@ -102,12 +102,14 @@ tamu_test_count_rows (TamuStore  *store,
     [TAMU_TABLE_HOLIDAYS] = "holidays",
     [TAMU_TABLE_TOPICS] = "topics",
     [TAMU_TABLE_PPID_REQUESTS] = "ppid_requests",
+    [TAMU_TABLE_BOOKING_TOPICS] = "booking_topics",
+    [TAMU_TABLE_FEEDS] = "feeds",
   };
   g_autoptr(GError) error = NULL;
   gint64 count = -1;
 
   for (int i = 0; i < TAMU_N_TABLES; i++)
-    if (g_str_equal (names[i], table))
+    if (names[i] != NULL && g_str_equal (names[i], table))
       {
         g_assert_true (tamu_store_count_records (store, i, &count, &error));
         g_assert_no_error (error);

@@ -17,18 +17,25 @@ def backend():
     return os.environ.get("TAMU_TEST_DB") or "sqlite"
 
 
+def pg_available():
+    """Whether a server is named (tools/test and --setup postgres export PGHOST)."""
+    return bool(os.environ.get("PGHOST"))
+
+
 class TestDb:
-    def __init__(self, directory, name="tamu.db"):
+    def __init__(self, directory, name="tamu.db", kind=None):
+        """@kind: "sqlite" or "postgresql"; the run's backend when None."""
+        kind = kind or backend()
         self.pg_name = None
-        if backend() == "sqlite":
+        if kind == "sqlite":
             self.address = os.path.join(directory, name)
-        elif backend() == "postgresql":
+        elif kind == "postgresql":
             self.pg_name = "tamu_t_" + uuid.uuid4().hex[:16]
             subprocess.run(["createdb", "--no-password", self.pg_name], check=True,
                            capture_output=True)
             self.address = f"dbname={self.pg_name}"
         else:
-            raise ValueError(f"TAMU_TEST_DB={backend()}: sqlite or postgresql")
+            raise ValueError(f"TAMU_TEST_DB={kind}: sqlite or postgresql")
 
     def drop(self):
         if self.pg_name is not None:
@@ -49,13 +56,15 @@ class TestDb:
             con.close()
             return digest.hexdigest()
 
-        def psql(sql):
-            return subprocess.run(["psql", "--no-password", "-X", "-At", "-d", self.pg_name, "-c", sql],
-                                  check=True, capture_output=True, text=True).stdout
-
+        psql = self.psql
         tables = psql("SELECT table_name FROM information_schema.tables "
                       "WHERE table_schema = 'tamu' ORDER BY 1").split()
         for table in tables:
             digest.update(table.encode())
             digest.update(psql(f'SELECT * FROM tamu."{table}" ORDER BY 1').encode())
         return digest.hexdigest()
+
+    def psql(self, sql):
+        """One statement on this PostgreSQL database, its rows as psql -At prints them."""
+        return subprocess.run(["psql", "--no-password", "-X", "-At", "-d", self.pg_name, "-c", sql],
+                              check=True, capture_output=True, text=True).stdout

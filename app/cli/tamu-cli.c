@@ -44,6 +44,7 @@ static const Command commands[] = {
   { "feed", tamu_cli_feed, "feed add NAME [--type tatap-muka|vidcon] [--room ROOM] | list [--format json] | revoke NAME" },
   { "serve", tamu_cli_serve, "serve [--listen ADDR:PORT] [--tls-cert FILE --tls-key FILE] [--max-connections N]" },
   { "demo", tamu_cli_demo, "demo load" },
+  { "db", tamu_cli_db, "db copy DEST | db backup FILE" },
 };
 
 static void

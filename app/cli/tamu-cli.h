@@ -77,5 +77,6 @@ int tamu_cli_holiday (TamuCliContext *ctx, int argc, char **argv);
 int tamu_cli_settings (TamuCliContext *ctx, int argc, char **argv);
 int tamu_cli_topic (TamuCliContext *ctx, int argc, char **argv);
 int tamu_cli_demo (TamuCliContext *ctx, int argc, char **argv);
+int tamu_cli_db (TamuCliContext *ctx, int argc, char **argv);
 
 G_END_DECLS

@@ -82,6 +82,14 @@ typedef struct
 
 void tamu_setting_row_free (TamuSettingRow *row);
 
+/* One whole row of a kind (read_rows): @values[i] is column i of
+ * tamu_table_get_info(), as text, NULL for SQL NULL.  FALSE (with @error)
+ * stops the reading. */
+typedef gboolean (*TamuRowFunc) (const char * const *values,
+                                 guint               n_values,
+                                 gpointer            data,
+                                 GError            **error);
+
 struct _TamuBackendClass
 {
   const char *name; /* "sqlite", "postgresql" */
@@ -275,6 +283,40 @@ struct _TamuBackendClass
    * changes (the newest audit row and booking update), read from indexes
    * only: what the feed's ETag is derived from. */
   char         *(*dup_change_stamp)  (TamuBackend *self,
+                                      GError     **error);
+
+  /* ---- whole tables (db copy, db backup) ---- */
+  /* Starts a read-only transaction whose reads all see one consistent
+   * state of the database, however long they take and whatever other
+   * desks commit meanwhile (PostgreSQL: REPEATABLE READ); rollback ends it. */
+  gboolean      (*begin_snapshot)    (TamuBackend *self,
+                                      GError     **error);
+  /* Every row of @table, in the order of its key columns, each as the
+   * columns of tamu_table_get_info() in their text form, to @func. */
+  gboolean      (*read_rows)         (TamuBackend *self,
+                                      TamuTable    table,
+                                      TamuRowFunc  func,
+                                      gpointer     data,
+                                      GError     **error);
+  /* Inside a write: removes every row of @table (the seeded defaults a
+   * copy replaces). */
+  gboolean      (*clear_rows)        (TamuBackend *self,
+                                      TamuTable    table,
+                                      GError     **error);
+  /* Inside a write: stores one row exactly as read_rows gives it, ids
+   * included; no rule, no audit.  A backend may hold rows back to send
+   * several at once: nothing but more rows of @table may follow until
+   * finish_rows, and a refused row may be reported there. */
+  gboolean      (*insert_row)        (TamuBackend        *self,
+                                      TamuTable           table,
+                                      const char * const *values,
+                                      guint               n_values,
+                                      GError            **error);
+  /* Inside a write, after the rows of @table: writes any held back, and
+   * ids given to new records of @table from now on come after the copied
+   * ones. */
+  gboolean      (*finish_rows)       (TamuBackend *self,
+                                      TamuTable    table,
                                       GError     **error);
 };
 

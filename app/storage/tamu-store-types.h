@@ -63,8 +63,39 @@ typedef enum
   TAMU_TABLE_HOLIDAYS,      /* removed ones too */
   TAMU_TABLE_TOPICS,        /* removed ones too */
   TAMU_TABLE_PPID_REQUESTS,
+  TAMU_TABLE_BOOKING_TOPICS, /* a booking's topics, one row each */
+  TAMU_TABLE_FEEDS,         /* calendar feeds, revoked ones too (token hashes only) */
   TAMU_N_TABLES
 } TamuTable;
+
+/* How a column of a whole-table row (tamu_table_get_columns()) is written
+ * as text, the same on every backend. */
+typedef enum
+{
+  TAMU_COLUMN_TEXT,
+  TAMU_COLUMN_INT,       /* decimal */
+  TAMU_COLUMN_DATE,      /* YYYY-MM-DD */
+  TAMU_COLUMN_TIMESTAMP, /* ISO 8601 UTC, "2024-03-01T01:00:00Z" */
+  TAMU_COLUMN_LIST,      /* items joined by ';' (a topic's aliases) */
+} TamuColumnType;
+
+typedef struct
+{
+  const char    *name;
+  TamuColumnType type;
+} TamuColumn;
+
+/* A kind's table as db copy reads and writes it: its name in the schema,
+ * its columns in order, and the columns (first @n_keys) it is ordered by. */
+typedef struct
+{
+  const char       *name;
+  const TamuColumn *columns;
+  guint             n_columns;
+  guint             n_keys;
+} TamuTableInfo;
+
+const TamuTableInfo *tamu_table_get_info (TamuTable table);
 
 typedef struct
 {

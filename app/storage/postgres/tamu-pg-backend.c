@@ -442,6 +442,7 @@ pg_free (TamuBackend *backend)
   if (self->conn != NULL)
     PQfinish (self->conn);
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->pending_values, g_ptr_array_unref);
   g_free (self->identity);
   g_free (self->last_constraint);
   if (self->password != NULL)
@@ -564,6 +565,7 @@ pg_rollback (TamuBackend *backend)
   TamuPgBackend *self = TAMU_PG (backend);
   g_autoptr(GRecMutexLocker) locker G_GNUC_UNUSED = g_rec_mutex_locker_new (&self->mutex);
 
+  tamu_pg_rows_discard (self);
   if (!self->in_transaction)
     return;
   self->in_transaction = FALSE;
@@ -611,6 +613,7 @@ fill_class (gpointer data)
   tamu_pg_reports_fill (klass);
   tamu_pg_ppid_fill (klass);
   tamu_pg_feeds_fill (klass);
+  tamu_pg_rows_fill (klass);
   return klass;
 }
 

@@ -193,6 +193,8 @@ pg_count_rows (TamuBackend *backend,
     [TAMU_TABLE_HOLIDAYS] = "SELECT count(*) FROM holidays",
     [TAMU_TABLE_TOPICS] = "SELECT count(*) FROM topics",
     [TAMU_TABLE_PPID_REQUESTS] = "SELECT count(*) FROM ppid_requests",
+    [TAMU_TABLE_BOOKING_TOPICS] = "SELECT count(*) FROM booking_topics",
+    [TAMU_TABLE_FEEDS] = "SELECT count(*) FROM feeds",
   };
   g_autoptr(PGresult) result = NULL;
 

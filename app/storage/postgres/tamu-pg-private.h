@@ -31,6 +31,11 @@ typedef struct
   /* Of the last failed statement, for callers that word a refusal. */
   char         last_state[6];
   char        *last_constraint;
+  /* Rows of one table held back by insert_row (tamu-pg-rows.c), sent
+   * together: their values, column after column. */
+  GPtrArray   *pending_values;
+  TamuTable    pending_table;
+  guint        pending_rows;
 } TamuPgBackend;
 
 #define TAMU_PG(backend) ((TamuPgBackend *) (backend))
@@ -123,6 +128,9 @@ void        tamu_pg_bookings_fill (TamuBackendClass *klass);
 void        tamu_pg_reports_fill  (TamuBackendClass *klass);
 void        tamu_pg_ppid_fill     (TamuBackendClass *klass);
 void        tamu_pg_feeds_fill    (TamuBackendClass *klass);
+void        tamu_pg_rows_fill     (TamuBackendClass *klass);
+/* Forgets rows insert_row held back (the transaction is gone). */
+void        tamu_pg_rows_discard  (TamuPgBackend    *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
 

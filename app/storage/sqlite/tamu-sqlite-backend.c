@@ -249,6 +249,8 @@ sqlite_count_rows (TamuBackend *backend,
     [TAMU_TABLE_HOLIDAYS] = "SELECT count(*) FROM holidays",
     [TAMU_TABLE_TOPICS] = "SELECT count(*) FROM topics",
     [TAMU_TABLE_PPID_REQUESTS] = "SELECT count(*) FROM ppid_requests",
+    [TAMU_TABLE_BOOKING_TOPICS] = "SELECT count(*) FROM booking_topics",
+    [TAMU_TABLE_FEEDS] = "SELECT count(*) FROM feeds",
   };
   TamuSqliteBackend *self = TAMU_SQLITE (backend);
   sqlite3_stmt *stmt;
@@ -307,6 +309,7 @@ sqlite_get_class (void)
       tamu_sqlite_policy_init_class (&klass);
       tamu_sqlite_ppid_init_class (&klass);
       tamu_sqlite_feeds_init_class (&klass);
+      tamu_sqlite_rows_init_class (&klass);
       g_once_init_leave (&initialized, 1);
     }
   return &klass;

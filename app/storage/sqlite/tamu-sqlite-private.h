@@ -70,6 +70,7 @@ void          tamu_sqlite_bookings_init_class (TamuBackendClass *klass);
 void          tamu_sqlite_policy_init_class   (TamuBackendClass *klass);
 void          tamu_sqlite_ppid_init_class     (TamuBackendClass *klass);
 void          tamu_sqlite_feeds_init_class    (TamuBackendClass *klass);
+void          tamu_sqlite_rows_init_class     (TamuBackendClass *klass);
 
 #define TAMU_SQLITE(backend) ((TamuSqliteBackend *) (backend))
 
