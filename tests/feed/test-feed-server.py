@@ -134,6 +134,17 @@ cli('feed', 'revoke', 'Lama')
 
 server = Server()
 
+# A client that trickles a request, and one that keeps an idle keep-alive
+# connection after its answer: both are dropped after the idle time-out
+# (30 s), checked at the end of this server's checks.
+slow = socket.create_connection(('127.0.0.1', server.port), timeout=90)
+slow.sendall(b'GET / HTTP/1.1\r\nHost: x\r\n')
+idle = http.client.HTTPConnection('127.0.0.1', server.port, timeout=90)
+idle.request('GET', path_all)
+idle_resp = idle.getresponse()
+idle_resp.read()
+check(idle_resp.status == 200 and not idle_resp.will_close, 'a keep-alive answer')
+
 # ---- 200 and the body ---------------------------------------------------
 status, headers, body = request(server, 'GET', path_all)
 check(status == 200, 'GET of a feed: 200')
@@ -268,6 +279,15 @@ semua = next(f for f in listing if f['name'] == 'Semua')
 check(semua['last_fetched'] is not None and semua['last_fetched_from'] == '127.0.0.1',
       'feed list shows when and from where Semua was fetched')
 check({f['name'] for f in listing} == {'Semua', 'Vidcon', 'Ruang 1'}, 'feed list leaves the revoked feed out')
+
+for what, sock in (('a trickled request', slow), ('an idle keep-alive connection', idle.sock)):
+    try:
+        rest = sock.recv(100)
+    except OSError:
+        rest = b''
+    check(rest == b'', f'{what} is closed by the server')
+idle.close()
+slow.close()
 
 code, log = server.stop()
 check(code == 0, f'SIGTERM: the server exits 0 ({code})')
