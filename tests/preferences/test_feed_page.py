@@ -4,15 +4,19 @@
 person would, in Indonesian: a feed is added with a filter and its link
 shown once (the link's token is the one whose hash the database keeps), a
 duplicate name is refused with the field's name, the feed is revoked, and
-this desk's "serve" preference reaches desk.ini.
+this desk's "serve" preference reaches desk.ini, and the app, started
+again, serves the feed itself.
 
 usage: test_feed_page.py WORKDIR COMMAND...   (run by run-test.sh)
 """
 import configparser
 import hashlib
+import os
 import re
+import socket
 import subprocess
 import time
+import urllib.request
 
 from dogtail import rawinput
 
@@ -99,6 +103,33 @@ def run():
     ui.wait_for("serve-feeds saved in desk.ini", serving)
 
 
+def app_serves():
+    """With serve-feeds on, the app itself answers a feed's link."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    desk = configparser.ConfigParser(interpolation=None)
+    desk.read(ui.DESK)
+    desk["feed"]["feed-listen"] = "127.0.0.1:%d" % port
+    with open(ui.DESK, "w") as f:
+        desk.write(f)
+    cli = os.path.join(os.path.dirname(ui.COMMAND[0]), "tamu-cli")
+    link = subprocess.run([cli, "--db", ui.DB, "feed", "add", "Dari Aplikasi"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    path = link.split("8787", 1)[1]
+    process = subprocess.Popen(ui.COMMAND)
+    try:
+        def fetch():
+            with urllib.request.urlopen("http://127.0.0.1:%d%s" % (port, path), timeout=5) as resp:
+                return resp.status, resp.headers["Content-Type"], resp.read()
+        status, kind, body = ui.wait_for("the app serving the feed", fetch, timeout=40)
+        assert status == 200 and kind == "text/calendar; charset=utf-8", (status, kind)
+        assert b"X-WR-CALNAME:Dari Aplikasi" in body, body[:300]
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
 def main():
     process = subprocess.Popen(ui.COMMAND)
     try:
@@ -111,6 +142,7 @@ def main():
     finally:
         process.terminate()
         process.wait(10)
+    app_serves()
     print("ok - Outlook calendar preferences")
 
 
