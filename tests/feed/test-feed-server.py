@@ -24,7 +24,7 @@ import time
 import urllib.error
 import urllib.request
 
-CLI, ICAL_DIR, WORK = sys.argv[1:4]
+CLI, ICAL_DIR, WORK = (os.path.abspath(a) for a in sys.argv[1:4])
 FAILURES = []
 
 
@@ -171,7 +171,7 @@ feed_file = os.path.join(tmp, 'feed-icaljs.ics')
 with open(feed_file, 'wb') as f:
     f.write(body)
 node = subprocess.run(['node', reader, feed_file], cwd=WORK, capture_output=True, text=True)
-check(node.returncode == 0, 'ical.js reads the feed')
+check(node.returncode == 0, 'ical.js reads the feed' + ('' if node.returncode == 0 else ': ' + node.stderr[-500:]))
 icaljs = json.loads(node.stdout)['feed-icaljs.ics'] if node.returncode == 0 else {'events': []}
 by_uid = {e['uid']: e for e in cal['events']}
 check({e['uid'] for e in icaljs['events']} == uids, 'ical.js sees the same events')
