@@ -226,6 +226,11 @@ cli('booking', 'cancel', str(gone['id']), '--reason', 'Jadwal bentrok')
 status, headers, body = request(server, 'GET', path_all, {'If-None-Match': etag2})
 check(status == 200 and headers['ETag'] not in (etag, etag2), 'after a cancellation: a new ETag')
 check(gone['uid'] not in {e['uid'] for e in events_of(body)['events']}, 'the cancelled booking is gone from the feed')
+etag3 = headers['ETag']
+cli('booking', 'delete', str(moved['id']))
+status, headers, body = request(server, 'GET', path_all, {'If-None-Match': etag3})
+check(status == 200 and moved['uid'] not in {e['uid'] for e in events_of(body)['events']},
+      'a deleted booking is gone from the feed')
 
 # ---- what is not a feed ---------------------------------------------------
 unknown = '/feed/%s.ics' % ('A' * 43)
