@@ -175,6 +175,16 @@ new_row_button (const char *label,
   return button;
 }
 
+/* The feed a row's button acts on. */
+static void
+attach_feed (GtkWidget      *button,
+             const TamuFeed *feed)
+{
+  g_object_set_data_full (G_OBJECT (button), "feed-name", g_strdup (feed->name), g_free);
+  g_object_set_data_full (G_OBJECT (button), "feed-room", g_strdup (feed->room), g_free);
+  g_object_set_data (G_OBJECT (button), "feed-type", GINT_TO_POINTER (feed->type));
+}
+
 static void
 reload_feeds (TamuFeedPage *self)
 {
@@ -208,12 +218,8 @@ reload_feeds (TamuFeedPage *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_add_css_class (revoke, "destructive-action");
 
-      for (GtkWidget *b = renew; b != NULL; b = b == renew ? revoke : NULL)
-        {
-          g_object_set_data_full (G_OBJECT (b), "feed-name", g_strdup (feed->name), g_free);
-          g_object_set_data_full (G_OBJECT (b), "feed-room", g_strdup (feed->room), g_free);
-          g_object_set_data (G_OBJECT (b), "feed-type", GINT_TO_POINTER (feed->type));
-        }
+      attach_feed (renew, feed);
+      attach_feed (revoke, feed);
       g_signal_connect (renew, "clicked", G_CALLBACK (renew_clicked_cb), self);
       g_signal_connect (revoke, "clicked", G_CALLBACK (revoke_clicked_cb), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), renew);
