@@ -147,14 +147,12 @@ renew_clicked_cb (GtkButton    *button,
                   TamuFeedPage *self)
 {
   g_autofree char *name = g_strdup (g_object_get_data (G_OBJECT (button), "feed-name"));
-  int type = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "feed-type"));
-  g_autofree char *room = g_strdup (g_object_get_data (G_OBJECT (button), "feed-room"));
   g_autoptr(TamuFeed) feed = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *token = NULL;
 
-  if (!tamu_store_revoke_feed (self->store, name, &error) ||
-      (feed = tamu_store_add_feed (self->store, name, type, room, &token, &error)) == NULL)
+  feed = tamu_store_renew_feed (self->store, name, &token, &error);
+  if (feed == NULL)
     {
       toast (self, error->message);
       reload (self);
@@ -181,8 +179,6 @@ attach_feed (GtkWidget      *button,
              const TamuFeed *feed)
 {
   g_object_set_data_full (G_OBJECT (button), "feed-name", g_strdup (feed->name), g_free);
-  g_object_set_data_full (G_OBJECT (button), "feed-room", g_strdup (feed->room), g_free);
-  g_object_set_data (G_OBJECT (button), "feed-type", GINT_TO_POINTER (feed->type));
 }
 
 static void

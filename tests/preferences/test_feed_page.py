@@ -79,12 +79,28 @@ def run():
     ui.type_into(window, "Nama umpan", "Meja Depan")
     click_named(window, "push button", "Tambah Umpan")
     ui.expect_label(window, "name: ")
-    assert ui.query("SELECT count(*) FROM feeds") == [(1,)]
+    assert ui.query("SELECT count(*) FROM feeds") == [(1,)], "a refused add writes nothing"
+
+    # -- New Link: another token under the same name, the old one revoked -----
+    click_named(window, "push button", "Tautan baru untuk Meja Depan")
+    renewed = ui.wait_for("the new link in a dialog",
+                          lambda: [n.name for n in app.findChildren(
+                              lambda n: n.roleName == "label" and n.name.startswith("http://")
+                              and n.name != link)])[0]
+    token2 = renewed.rsplit("/", 1)[1][:-4]
+    live = ui.query("SELECT token_hash FROM feeds WHERE name = 'Meja Depan' AND revoked_at IS NULL")
+    assert live == [(hashlib.sha256(token2.encode()).hexdigest(),)], live
+    assert ui.query("SELECT count(*) FROM feeds WHERE revoked_at IS NOT NULL") == [(1,)]
+    ui.wait_for("the dialog's Copy button",
+                lambda: app.findChild(lambda n: n.roleName == "push button"
+                                      and n.name.replace("_", "").startswith("Salin Tautan"),
+                                      retry=False)).doActionNamed("click")
 
     # -- revoke ----------------------------------------------------------------
     click_named(window, "push button", "Cabut Meja Depan")
     ui.wait_for("the feed revoked",
-                lambda: ui.query("SELECT revoked_at IS NOT NULL FROM feeds WHERE name = 'Meja Depan'") == [(1,)])
+                lambda: ui.query("SELECT count(*) FROM feeds WHERE name = 'Meja Depan' "
+                                 "AND revoked_at IS NULL") == [(0,)])
     ui.expect_label(window, "Belum ada umpan")
 
     # -- this desk serves ---------------------------------------------------------
