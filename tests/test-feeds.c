@@ -254,6 +254,35 @@ test_lookup_and_revoke (Fixture *f, gconstpointer data)
 }
 
 static void
+test_renew_keeps_filters (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TamuFeed) added = NULL;
+  g_autoptr(TamuFeed) renewed = NULL;
+  g_autoptr(TamuFeed) found = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *token2 = NULL;
+  g_autofree char *none = NULL;
+
+  added = tamu_store_add_feed (f->store, "Ruang 2", TAMU_BOOKING_TATAP_MUKA, "Ruang Konsultasi 2",
+                               &token, &error);
+  g_assert_no_error (error);
+  renewed = tamu_store_renew_feed (f->store, "Ruang 2", &token2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (token2, !=, token);
+  g_assert_cmpint (renewed->type, ==, TAMU_BOOKING_TATAP_MUKA);
+  g_assert_cmpstr (renewed->room, ==, "Ruang Konsultasi 2");
+  g_assert_null (tamu_store_lookup_feed (f->store, token, NULL));
+  found = tamu_store_lookup_feed (f->store, token2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (found->id, ==, renewed->id);
+
+  g_assert_null (tamu_store_renew_feed (f->store, "Tidak Ada", &none, &error));
+  g_assert_error (error, TAMU_ERROR, TAMU_ERROR_NOT_FOUND);
+  g_assert_null (none);
+}
+
+static void
 test_record_fetch_keeps_stamp (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
@@ -355,6 +384,7 @@ main (int    argc,
   ADD ("/feeds/add/tokens-differ", test_tokens_differ);
   ADD ("/feeds/add/refusals-name-the-field", test_refusals);
   ADD ("/feeds/lookup-revoke-renew", test_lookup_and_revoke);
+  ADD ("/feeds/renew-keeps-filters", test_renew_keeps_filters);
   ADD ("/feeds/record-fetch-keeps-stamp", test_record_fetch_keeps_stamp);
   ADD ("/feeds/render/filters", test_render_filters);
 #undef ADD

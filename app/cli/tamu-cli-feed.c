@@ -110,9 +110,10 @@ feed_list (TamuCliContext *ctx,
            int             argc,
            char          **argv)
 {
-  const char *format = NULL;
+  g_autofree char *format_option = NULL;
+  const char *format;
   GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("table or json"), "FORMAT" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_option, N_("table or json"), "FORMAT" },
     { NULL }
   };
   g_autoptr(GPtrArray) feeds = NULL;
@@ -123,6 +124,7 @@ feed_list (TamuCliContext *ctx,
     return TAMU_CLI_USAGE;
   if (argc > 1)
     return tamu_cli_usage ("feed list", _("unexpected argument “%s”"), argv[1]);
+  format = format_option;
   if (!tamu_cli_check_format ("feed list", &format, "table|json"))
     return TAMU_CLI_USAGE;
 

@@ -71,6 +71,8 @@ typedef struct
   GSocket        *socket;    /* a reference */
   guint           lifetime_id;
   gboolean        over_cap;  /* answered 503, then closed */
+  gboolean        busy;      /* a request is being answered */
+  gint64          last_active; /* monotonic µs: opened, or last request done */
 } Connection;
 
 /* ---- requests ------------------------------------------------------- */
@@ -129,10 +131,15 @@ static void
 got_headers_cb (SoupServerMessage *msg,
                 gpointer           user_data)
 {
+  TamuFeedServer *self = user_data;
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   g_autofree char *uri = g_uri_to_string (soup_server_message_get_uri (msg));
+  GSocket *socket = soup_server_message_get_socket (msg);
+  Connection *conn = socket != NULL ? g_hash_table_lookup (self->connections, socket) : NULL;
   guint count = 0;
 
+  if (conn != NULL)
+    conn->busy = TRUE;
   soup_message_headers_foreach (headers, count_header_cb, &count);
 
   if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (msg), "tamu-over-cap")))
@@ -193,14 +200,16 @@ peer_closed (GSocket *socket)
 
 /*
  * Counts out connections that have ended.  libsoup 3.2 closes a socket when
- * it ends a connection, but it never notices a client that closes an idle
- * keep-alive connection (the socket stays in CLOSE-WAIT, open for good):
- * those are closed here, so neither the cap nor the file descriptors fill
- * up with clients long gone.
+ * it ends a connection, but between two requests of a keep-alive
+ * connection it notices neither a client that closed (the socket stays in
+ * CLOSE-WAIT for good) nor one that stays idle (its time-out never fires):
+ * both are closed here, so neither the cap nor the file descriptors fill
+ * up with clients long gone or holding a connection open.
  */
 static void
 forget_closed_connections (TamuFeedServer *self)
 {
+  gint64 now = g_get_monotonic_time ();
   GHashTableIter iter;
   gpointer socket, value;
 
@@ -211,8 +220,13 @@ forget_closed_connections (TamuFeedServer *self)
 
       if (!g_socket_is_closed (socket))
         {
-          if (!peer_closed (socket))
+          /* A connection answering a request is left alone: libsoup ends
+           * it.  Between requests, one the client closed or left idle too
+           * long is closed here. */
+          if (conn->busy ||
+              (!peer_closed (socket) && now - conn->last_active < IDLE_TIMEOUT_SECONDS * G_USEC_PER_SEC))
             continue;
+          g_socket_shutdown (socket, TRUE, TRUE, NULL);
           g_socket_close (socket, NULL);
         }
       if (!conn->over_cap)
@@ -226,6 +240,22 @@ reap_cb (gpointer user_data)
 {
   forget_closed_connections (user_data);
   return G_SOURCE_CONTINUE;
+}
+
+static void
+request_done_cb (SoupServer        *soup,
+                 SoupServerMessage *msg,
+                 gpointer           user_data)
+{
+  TamuFeedServer *self = user_data;
+  GSocket *socket = soup_server_message_get_socket (msg);
+  Connection *conn = socket != NULL ? g_hash_table_lookup (self->connections, socket) : NULL;
+
+  if (conn != NULL)
+    {
+      conn->busy = FALSE;
+      conn->last_active = g_get_monotonic_time ();
+    }
 }
 
 /* Every message of a connection starts here, the first one before a byte
@@ -246,6 +276,7 @@ request_started_cb (SoupServer        *soup,
       conn->self = self;
       conn->socket = g_object_ref (socket);
       conn->over_cap = self->active >= self->max_connections;
+      conn->last_active = g_get_monotonic_time ();
       if (!conn->over_cap)
         self->active++;
       g_socket_set_timeout (socket, IDLE_TIMEOUT_SECONDS);
@@ -256,7 +287,7 @@ request_started_cb (SoupServer        *soup,
   if (conn != NULL && conn->over_cap)
     g_object_set_data (G_OBJECT (msg), "tamu-over-cap", GINT_TO_POINTER (TRUE));
 
-  g_signal_connect (msg, "got-headers", G_CALLBACK (got_headers_cb), NULL);
+  g_signal_connect (msg, "got-headers", G_CALLBACK (got_headers_cb), self);
 }
 
 static void
@@ -546,6 +577,8 @@ tamu_feed_server_listen (TamuFeedServer *self,
                                  "tls-certificate", self->tls, NULL);
       soup_server_add_handler (self->soup, NULL, handle_cb, self, NULL);
       g_signal_connect (self->soup, "request-started", G_CALLBACK (request_started_cb), self);
+      g_signal_connect (self->soup, "request-finished", G_CALLBACK (request_done_cb), self);
+      g_signal_connect (self->soup, "request-aborted", G_CALLBACK (request_done_cb), self);
     }
 
   /* Our own socket for a deeper accept queue than GLib's 10: after a

@@ -147,14 +147,12 @@ renew_clicked_cb (GtkButton    *button,
                   TamuFeedPage *self)
 {
   g_autofree char *name = g_strdup (g_object_get_data (G_OBJECT (button), "feed-name"));
-  int type = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "feed-type"));
-  g_autofree char *room = g_strdup (g_object_get_data (G_OBJECT (button), "feed-room"));
   g_autoptr(TamuFeed) feed = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *token = NULL;
 
-  if (!tamu_store_revoke_feed (self->store, name, &error) ||
-      (feed = tamu_store_add_feed (self->store, name, type, room, &token, &error)) == NULL)
+  feed = tamu_store_renew_feed (self->store, name, &token, &error);
+  if (feed == NULL)
     {
       toast (self, error->message);
       reload (self);
@@ -173,6 +171,14 @@ new_row_button (const char *label,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   return button;
+}
+
+/* The feed a row's button acts on. */
+static void
+attach_feed (GtkWidget      *button,
+             const TamuFeed *feed)
+{
+  g_object_set_data_full (G_OBJECT (button), "feed-name", g_strdup (feed->name), g_free);
 }
 
 static void
@@ -208,12 +214,8 @@ reload_feeds (TamuFeedPage *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_add_css_class (revoke, "destructive-action");
 
-      for (GtkWidget *b = renew; b != NULL; b = b == renew ? revoke : NULL)
-        {
-          g_object_set_data_full (G_OBJECT (b), "feed-name", g_strdup (feed->name), g_free);
-          g_object_set_data_full (G_OBJECT (b), "feed-room", g_strdup (feed->room), g_free);
-          g_object_set_data (G_OBJECT (b), "feed-type", GINT_TO_POINTER (feed->type));
-        }
+      attach_feed (renew, feed);
+      attach_feed (revoke, feed);
       g_signal_connect (renew, "clicked", G_CALLBACK (renew_clicked_cb), self);
       g_signal_connect (revoke, "clicked", G_CALLBACK (revoke_clicked_cb), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), renew);

@@ -344,6 +344,51 @@ tamu_store_revoke_feed (TamuStore  *self,
 }
 
 TamuFeed *
+tamu_store_renew_feed (TamuStore  *self,
+                       const char *name,
+                       char      **out_token,
+                       GError    **error)
+{
+  g_autoptr(GPtrArray) feeds = NULL;
+  TamuFeed *old = NULL;
+  TamuFeed *renewed;
+
+  g_return_val_if_fail (TAMU_IS_STORE (self), NULL);
+  g_return_val_if_fail (out_token != NULL, NULL);
+
+  if (!tamu_store_begin (self, error))
+    return NULL;
+  feeds = tamu_store_list_feeds (self, FALSE, error);
+  for (guint i = 0; feeds != NULL && i < feeds->len; i++)
+    if (g_strcmp0 (((TamuFeed *) g_ptr_array_index (feeds, i))->name, name) == 0)
+      old = g_ptr_array_index (feeds, i);
+  if (feeds == NULL)
+    goto failed;
+  if (old == NULL)
+    {
+      g_set_error (error, TAMU_ERROR, TAMU_ERROR_NOT_FOUND,
+                   _("name: no live feed named “%s”"), name != NULL ? name : "");
+      goto failed;
+    }
+
+  /* One transaction: the old link never dies without the new one. */
+  if (!tamu_store_revoke_feed (self, name, error) ||
+      (renewed = tamu_store_add_feed (self, name, old->type, old->room, out_token, error)) == NULL)
+    goto failed;
+  if (!tamu_store_commit (self, error))
+    {
+      g_clear_pointer (out_token, g_free);
+      tamu_feed_free (renewed);
+      goto failed;
+    }
+  return renewed;
+
+failed:
+  tamu_store_rollback (self);
+  return NULL;
+}
+
+TamuFeed *
 tamu_store_lookup_feed (TamuStore  *self,
                         const char *token,
                         GError    **error)

@@ -42,6 +42,14 @@ gboolean   tamu_store_revoke_feed (TamuStore  *self,
                                    const char *name,
                                    GError    **error);
 /*
+ * "New link": revokes the live feed named @name and makes it again with the
+ * same filters and a new token (@out_token), in one transaction.
+ */
+TamuFeed  *tamu_store_renew_feed (TamuStore  *self,
+                                  const char *name,
+                                  char      **out_token,
+                                  GError    **error);
+/*
  * The live feed whose token is @token, comparing hashes in constant time;
  * NULL with TAMU_ERROR_NOT_FOUND for an unknown, malformed or revoked token.
  */

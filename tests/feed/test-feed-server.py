@@ -24,7 +24,7 @@ import time
 import urllib.error
 import urllib.request
 
-CLI, ICAL_DIR, WORK = sys.argv[1:4]
+CLI, ICAL_DIR, WORK = (os.path.abspath(a) for a in sys.argv[1:4])
 FAILURES = []
 
 
@@ -134,6 +134,17 @@ cli('feed', 'revoke', 'Lama')
 
 server = Server()
 
+# A client that trickles a request, and one that keeps an idle keep-alive
+# connection after its answer: both are dropped after the idle time-out
+# (30 s), checked at the end of this server's checks.
+slow = socket.create_connection(('127.0.0.1', server.port), timeout=90)
+slow.sendall(b'GET / HTTP/1.1\r\nHost: x\r\n')
+idle = http.client.HTTPConnection('127.0.0.1', server.port, timeout=90)
+idle.request('GET', path_all)
+idle_resp = idle.getresponse()
+idle_resp.read()
+check(idle_resp.status == 200 and not idle_resp.will_close, 'a keep-alive answer')
+
 # ---- 200 and the body ---------------------------------------------------
 status, headers, body = request(server, 'GET', path_all)
 check(status == 200, 'GET of a feed: 200')
@@ -160,7 +171,7 @@ feed_file = os.path.join(tmp, 'feed-icaljs.ics')
 with open(feed_file, 'wb') as f:
     f.write(body)
 node = subprocess.run(['node', reader, feed_file], cwd=WORK, capture_output=True, text=True)
-check(node.returncode == 0, 'ical.js reads the feed')
+check(node.returncode == 0, 'ical.js reads the feed' + ('' if node.returncode == 0 else ': ' + node.stderr[-500:]))
 icaljs = json.loads(node.stdout)['feed-icaljs.ics'] if node.returncode == 0 else {'events': []}
 by_uid = {e['uid']: e for e in cal['events']}
 check({e['uid'] for e in icaljs['events']} == uids, 'ical.js sees the same events')
@@ -215,6 +226,11 @@ cli('booking', 'cancel', str(gone['id']), '--reason', 'Jadwal bentrok')
 status, headers, body = request(server, 'GET', path_all, {'If-None-Match': etag2})
 check(status == 200 and headers['ETag'] not in (etag, etag2), 'after a cancellation: a new ETag')
 check(gone['uid'] not in {e['uid'] for e in events_of(body)['events']}, 'the cancelled booking is gone from the feed')
+etag3 = headers['ETag']
+cli('booking', 'delete', str(moved['id']))
+status, headers, body = request(server, 'GET', path_all, {'If-None-Match': etag3})
+check(status == 200 and moved['uid'] not in {e['uid'] for e in events_of(body)['events']},
+      'a deleted booking is gone from the feed')
 
 # ---- what is not a feed ---------------------------------------------------
 unknown = '/feed/%s.ics' % ('A' * 43)
@@ -268,6 +284,15 @@ semua = next(f for f in listing if f['name'] == 'Semua')
 check(semua['last_fetched'] is not None and semua['last_fetched_from'] == '127.0.0.1',
       'feed list shows when and from where Semua was fetched')
 check({f['name'] for f in listing} == {'Semua', 'Vidcon', 'Ruang 1'}, 'feed list leaves the revoked feed out')
+
+for what, sock in (('a trickled request', slow), ('an idle keep-alive connection', idle.sock)):
+    try:
+        rest = sock.recv(100)
+    except OSError:
+        rest = b''
+    check(rest == b'', f'{what} is closed by the server')
+idle.close()
+slow.close()
 
 code, log = server.stop()
 check(code == 0, f'SIGTERM: the server exits 0 ({code})')

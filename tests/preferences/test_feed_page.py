@@ -4,15 +4,19 @@
 person would, in Indonesian: a feed is added with a filter and its link
 shown once (the link's token is the one whose hash the database keeps), a
 duplicate name is refused with the field's name, the feed is revoked, and
-this desk's "serve" preference reaches desk.ini.
+this desk's "serve" preference reaches desk.ini, and the app, started
+again, serves the feed itself.
 
 usage: test_feed_page.py WORKDIR COMMAND...   (run by run-test.sh)
 """
 import configparser
 import hashlib
+import os
 import re
+import socket
 import subprocess
 import time
+import urllib.request
 
 from dogtail import rawinput
 
@@ -75,12 +79,28 @@ def run():
     ui.type_into(window, "Nama umpan", "Meja Depan")
     click_named(window, "push button", "Tambah Umpan")
     ui.expect_label(window, "name: ")
-    assert ui.query("SELECT count(*) FROM feeds") == [(1,)]
+    assert ui.query("SELECT count(*) FROM feeds") == [(1,)], "a refused add writes nothing"
+
+    # -- New Link: another token under the same name, the old one revoked -----
+    click_named(window, "push button", "Tautan baru untuk Meja Depan")
+    renewed = ui.wait_for("the new link in a dialog",
+                          lambda: [n.name for n in app.findChildren(
+                              lambda n: n.roleName == "label" and n.name.startswith("http://")
+                              and n.name != link)])[0]
+    token2 = renewed.rsplit("/", 1)[1][:-4]
+    live = ui.query("SELECT token_hash FROM feeds WHERE name = 'Meja Depan' AND revoked_at IS NULL")
+    assert live == [(hashlib.sha256(token2.encode()).hexdigest(),)], live
+    assert ui.query("SELECT count(*) FROM feeds WHERE revoked_at IS NOT NULL") == [(1,)]
+    ui.wait_for("the dialog's Copy button",
+                lambda: app.findChild(lambda n: n.roleName == "push button"
+                                      and n.name.replace("_", "").startswith("Salin Tautan"),
+                                      retry=False)).doActionNamed("click")
 
     # -- revoke ----------------------------------------------------------------
     click_named(window, "push button", "Cabut Meja Depan")
     ui.wait_for("the feed revoked",
-                lambda: ui.query("SELECT revoked_at IS NOT NULL FROM feeds WHERE name = 'Meja Depan'") == [(1,)])
+                lambda: ui.query("SELECT count(*) FROM feeds WHERE name = 'Meja Depan' "
+                                 "AND revoked_at IS NULL") == [(0,)])
     ui.expect_label(window, "Belum ada umpan")
 
     # -- this desk serves ---------------------------------------------------------
@@ -99,6 +119,33 @@ def run():
     ui.wait_for("serve-feeds saved in desk.ini", serving)
 
 
+def app_serves():
+    """With serve-feeds on, the app itself answers a feed's link."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    desk = configparser.ConfigParser(interpolation=None)
+    desk.read(ui.DESK)
+    desk["feed"]["feed-listen"] = "127.0.0.1:%d" % port
+    with open(ui.DESK, "w") as f:
+        desk.write(f)
+    cli = os.path.join(os.path.dirname(ui.COMMAND[0]), "tamu-cli")
+    link = subprocess.run([cli, "--db", ui.DB, "feed", "add", "Dari Aplikasi"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    path = link.split("8787", 1)[1]
+    process = subprocess.Popen(ui.COMMAND)
+    try:
+        def fetch():
+            with urllib.request.urlopen("http://127.0.0.1:%d%s" % (port, path), timeout=5) as resp:
+                return resp.status, resp.headers["Content-Type"], resp.read()
+        status, kind, body = ui.wait_for("the app serving the feed", fetch, timeout=40)
+        assert status == 200 and kind == "text/calendar; charset=utf-8", (status, kind)
+        assert b"X-WR-CALNAME:Dari Aplikasi" in body, body[:300]
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
 def main():
     process = subprocess.Popen(ui.COMMAND)
     try:
@@ -111,6 +158,7 @@ def main():
     finally:
         process.terminate()
         process.wait(10)
+    app_serves()
     print("ok - Outlook calendar preferences")
 
 
