@@ -343,49 +343,71 @@ tamu_store_revoke_feed (TamuStore  *self,
   return tamu_store_write (self, revoke_feed, (gpointer) (name != NULL ? name : ""), error);
 }
 
+typedef struct
+{
+  const char *name;
+  TamuFeed   *feed; /* the new link: hash and time set; filters taken from the old one here */
+} RenewFeed;
+
+static TamuWriteResult
+renew_feed (TamuStore *self,
+            gpointer   user_data,
+            GError   **error)
+{
+  RenewFeed *data = user_data;
+  g_autoptr(TamuFeed) old = NULL;
+  g_autoptr(GError) local_error = NULL;
+  AddFeed add = { data->feed };
+
+  if (!tamu_store_lock (self, TAMU_LOCK_OFFICE, 0, error))
+    return TAMU_WRITE_FAILED;
+  old = find_live_feed (self, data->name, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return TAMU_WRITE_FAILED;
+    }
+  if (old == NULL)
+    {
+      g_set_error (error, TAMU_ERROR, TAMU_ERROR_NOT_FOUND,
+                   _("name: no live feed named “%s”"), data->name);
+      return TAMU_WRITE_FAILED;
+    }
+
+  data->feed->type = old->type;
+  g_free (data->feed->room);
+  data->feed->room = g_strdup (old->room);
+  /* One transaction: the old link never dies without the new one. */
+  if (revoke_feed (self, (gpointer) data->name, error) == TAMU_WRITE_FAILED ||
+      add_feed (self, &add, error) == TAMU_WRITE_FAILED)
+    return TAMU_WRITE_FAILED;
+  return TAMU_WRITE_COMMIT;
+}
+
 TamuFeed *
 tamu_store_renew_feed (TamuStore  *self,
                        const char *name,
                        char      **out_token,
                        GError    **error)
 {
-  g_autoptr(GPtrArray) feeds = NULL;
-  TamuFeed *old = NULL;
-  TamuFeed *renewed;
+  g_autoptr(TamuFeed) feed = g_new0 (TamuFeed, 1);
+  g_autofree char *token = NULL;
+  RenewFeed data = { name != NULL ? name : "", feed };
 
   g_return_val_if_fail (TAMU_IS_STORE (self), NULL);
   g_return_val_if_fail (out_token != NULL, NULL);
 
-  if (!tamu_store_begin (self, error))
+  token = new_token (error);
+  if (token == NULL)
     return NULL;
-  feeds = tamu_store_list_feeds (self, FALSE, error);
-  for (guint i = 0; feeds != NULL && i < feeds->len; i++)
-    if (g_strcmp0 (((TamuFeed *) g_ptr_array_index (feeds, i))->name, name) == 0)
-      old = g_ptr_array_index (feeds, i);
-  if (feeds == NULL)
-    goto failed;
-  if (old == NULL)
-    {
-      g_set_error (error, TAMU_ERROR, TAMU_ERROR_NOT_FOUND,
-                   _("name: no live feed named “%s”"), name != NULL ? name : "");
-      goto failed;
-    }
+  feed->name = g_strdup (data.name);
+  feed->token_hash = hash_token (token);
+  feed->created_at = tamu_store_dup_timestamp ();
+  if (!tamu_store_write (self, renew_feed, &data, error))
+    return NULL;
 
-  /* One transaction: the old link never dies without the new one. */
-  if (!tamu_store_revoke_feed (self, name, error) ||
-      (renewed = tamu_store_add_feed (self, name, old->type, old->room, out_token, error)) == NULL)
-    goto failed;
-  if (!tamu_store_commit (self, error))
-    {
-      g_clear_pointer (out_token, g_free);
-      tamu_feed_free (renewed);
-      goto failed;
-    }
-  return renewed;
-
-failed:
-  tamu_store_rollback (self);
-  return NULL;
+  *out_token = g_steal_pointer (&token);
+  return get_feed_by_id (self, feed->id, error);
 }
 
 TamuFeed *
