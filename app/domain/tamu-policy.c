@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "tamu-confirmation.h"
 #include "tamu-error.h"
 #include "tamu-parse.h"
 #include "tamu-policy.h"
@@ -20,6 +21,9 @@ static const TamuSettingSpec setting_specs[] = {
   { "slot-step", "30", N_("Minutes between the start times the slot finder proposes") },
   { "rooms", "Ruang Konsultasi 1;Ruang Konsultasi 2", N_("Rooms for tatap muka visits, separated by “;”") },
   { "count-since-year", "2023", N_("Year from which the monthly summary counts visits cumulatively") },
+  { "confirmation-template", TAMU_CONFIRMATION_DEFAULT_TEMPLATE,
+    N_("The confirmation sent to the guests, with placeholders such as {tanggal} and {jam}") },
+  { "contact-phone", "150420 / WA 0811-150420-7", N_("The contact center's number, for {kontak_cc}") },
   { NULL, NULL, NULL },
 };
 
@@ -46,6 +50,8 @@ tamu_policy_new_default (void)
   TamuPolicy *self = g_new0 (TamuPolicy, 1);
 
   self->rooms = g_new0 (char *, 1);
+  self->confirmation_template = g_strdup ("");
+  self->contact_phone = g_strdup ("");
   for (const TamuSettingSpec *spec = setting_specs; spec->key != NULL; spec++)
     {
       g_autoptr(GError) error = NULL;
@@ -65,6 +71,8 @@ tamu_policy_copy (const TamuPolicy *self)
 
   copy = g_memdup2 (self, sizeof *self);
   copy->rooms = g_strdupv (self->rooms);
+  copy->confirmation_template = g_strdup (self->confirmation_template);
+  copy->contact_phone = g_strdup (self->contact_phone);
   return copy;
 }
 
@@ -74,6 +82,8 @@ tamu_policy_free (TamuPolicy *self)
   if (self == NULL)
     return;
   g_strfreev (self->rooms);
+  g_free (self->confirmation_template);
+  g_free (self->contact_phone);
   g_free (self);
 }
 
@@ -156,6 +166,33 @@ split_rooms (const char *key,
     }
 
   return g_strv_builder_end (builder);
+}
+
+/* A number people can read: not empty, one line, printable, short. */
+static gboolean
+check_contact_phone (const char *key,
+                     const char *value,
+                     GError    **error)
+{
+  if (value == NULL || !g_utf8_validate (value, -1, NULL))
+    {
+      g_set_error (error, TAMU_ERROR, TAMU_ERROR_INVALID, _("%s: the text is not valid UTF-8"), key);
+      return FALSE;
+    }
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isprint (g_utf8_get_char (p)))
+      {
+        g_set_error (error, TAMU_ERROR, TAMU_ERROR_INVALID,
+                     _("%s: one line of printable text, without control characters"), key);
+        return FALSE;
+      }
+  if (*value == '\0' || g_utf8_strlen (value, -1) > 100)
+    {
+      g_set_error (error, TAMU_ERROR, TAMU_ERROR_INVALID,
+                   _("%s: give the number, at most 100 characters"), key);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -254,6 +291,24 @@ tamu_policy_apply_setting (TamuPolicy *self,
       g_strfreev (self->rooms);
       self->rooms = g_steal_pointer (&rooms);
       candidate.rooms = self->rooms;
+    }
+  else if (g_str_equal (key, "confirmation-template"))
+    {
+      if (!tamu_confirmation_check_template (key, value, error))
+        return FALSE;
+      normalized = g_strdup (value);
+      g_free (self->confirmation_template);
+      self->confirmation_template = g_strdup (value);
+      candidate.confirmation_template = self->confirmation_template;
+    }
+  else if (g_str_equal (key, "contact-phone"))
+    {
+      normalized = g_strstrip (g_strdup (value != NULL ? value : ""));
+      if (!check_contact_phone (key, normalized, error))
+        return FALSE;
+      g_free (self->contact_phone);
+      self->contact_phone = g_strdup (normalized);
+      candidate.contact_phone = self->contact_phone;
     }
   else
     g_assert_not_reached ();

@@ -24,6 +24,8 @@ typedef struct
   int   slot_step;          /* minutes between slot-finder candidates */
   int   count_since_year;   /* reports: cumulative count since this year */
   GStrv rooms;              /* never NULL */
+  char *confirmation_template; /* the guests' confirmation, with {placeholders}; never NULL */
+  char *contact_phone;         /* the contact center's number, for {kontak_cc}; never NULL */
 } TamuPolicy;
 
 TamuPolicy *tamu_policy_new_default (void);
