@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "tamu-clock.h"
+#include "tamu-confirmation-page.h"
 #include "tamu-desk-settings.h"
 #include "tamu-error.h"
 #include "tamu-gui-util.h"
@@ -616,6 +617,8 @@ tamu_preferences_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (tamu_preferences_window_parent_class)->constructed (object);
 
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (tamu_confirmation_page_new (self->store)));
   reload (self);
 }
 
