@@ -571,7 +571,12 @@ save_cb (TamuBookingEditor *self)
     }
 
   for (guint i = 0; i < warnings->len; i++)
-    tamu_window_toast (self->window, ((TamuWarning *) g_ptr_array_index (warnings, i))->message);
+    {
+      g_autofree char *message =
+        tamu_gui_format_message (((TamuWarning *) g_ptr_array_index (warnings, i))->message);
+
+      tamu_window_toast (self->window, message);
+    }
   tamu_window_toast (self->window, self->original != NULL ? _("Booking saved") : _("Booking added"));
 
   tamu_window_set_date (self->window, &saved->date);

@@ -9,6 +9,7 @@ the guests' confirmation on the clipboard and into the booking's history."""
 import os
 import subprocess
 import time
+import urllib.parse
 
 from dogtail import rawinput
 
@@ -75,9 +76,38 @@ def click_when_live(app, node, name, role):
     wait_for(attempt, description='a live “%s” to click' % name)
 
 
+def install_fake_mail_app(app):
+    """The desktop's mail composer, for the test: a mailto: handler that
+    writes the URI it was given to a file."""
+    out = os.path.join(app.tmp, 'mailto.txt')
+    script = os.path.join(app.tmp, 'fake-mail.sh')
+    with open(script, 'w') as f:
+        f.write('#!/bin/sh\nprintf %%s "$1" > %s.part && mv %s.part %s\n' % (out, out, out))
+    os.chmod(script, 0o755)
+    applications = os.path.join(app.tmp, 'data', 'applications')
+    os.makedirs(applications, exist_ok=True)
+    with open(os.path.join(applications, 'tamu-test-mail.desktop'), 'w') as f:
+        f.write('[Desktop Entry]\nType=Application\nName=Test Mail\nExec=%s %%u\n'
+                'MimeType=x-scheme-handler/mailto;\nNoDisplay=true\n' % script)
+    config = os.path.join(app.tmp, 'config')
+    os.makedirs(config, exist_ok=True)
+    with open(os.path.join(config, 'mimeapps.list'), 'w') as f:
+        f.write('[Default Applications]\nx-scheme-handler/mailto=tamu-test-mail.desktop\n')
+    return out
+
+
+def read_file(path):
+    try:
+        with open(path) as f:
+            return f.read()
+    except FileNotFoundError:
+        return None
+
+
 def test_calm_editor_and_confirmation():
     app = App(args=['--date', '2024-03-20'], now='2024-03-18T08:00')
     try:
+        mailto_file = install_fake_mail_app(app)
         wait_for(lambda: app.find_all(app.window, tr('No Bookings')),
                  description='the empty day')
         center_click(app.find(app.window, tr('No Bookings')))
@@ -145,17 +175,28 @@ def test_calm_editor_and_confirmation():
         assert 'maksimal 5 orang' in text, text
         assert 'Kota Tomohon' in text, text
 
-        # The history records it.
+        # E-mail: the mail app gets a mailto: with subject and body.
+        click_when_live(app, app.window, tr('E-mail Confirmation'), 'push button')
+        uri = wait_for(lambda: read_file(mailto_file), timeout=30, description='the mailto: URI')
+        parts = urllib.parse.urlsplit(uri)
+        assert parts.scheme == 'mailto', uri
+        query = urllib.parse.parse_qs(parts.query)
+        assert query['subject'][0].startswith('Konfirmasi konsultasi tatap muka DJPK: Jumat, 22 Maret 2024'), query
+        # The same text as copied; lines end in CRLF in a mailto: body (RFC 6068).
+        assert query['body'][0] == text.replace('\n', '\r\n'), (query['body'][0], text)
+
+        # The history records both.
         print('# history', flush=True)
         click_when_live(app, app.window, tr('Edit Booking'), 'push button')
         edit = app.dialog(tr('Edit Booking'))
         # The history label is in the tree even while its expander is closed.
         sent = tr('%s · %s · confirmation sent (%s)').split('%s · %s · ')[-1] % tr('copied')
-        # Copy from the editor too: the history opens on both entries.
+        emailed = tr('%s · %s · confirmation sent (%s)').split('%s · %s · ')[-1] % tr('e-mail')
+        # Copy from the editor too: the history opens on all three entries.
         click(app.find(edit, tr('Copy _Confirmation'), 'push button'))
         wait_for(lambda: [n for n in App.find_all(edit, role='label')
-                          if (n.name or '').count(sent) == 2],
-                 description='both confirmations (“%s”) in the history' % sent)
+                          if (n.name or '').count(sent) == 2 and emailed in n.name],
+                 description='the copies (“%s”) and the e-mail (“%s”) in the history' % (sent, emailed))
     finally:
         app.close()
 
