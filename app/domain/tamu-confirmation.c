@@ -158,7 +158,7 @@ guest_zone (const TamuBooking *booking)
 }
 
 static char *
-format_clock (int minutes,
+format_clock (int         minutes,
               const char *zone)
 {
   int local = minutes + tamu_timezone_offset_minutes (zone) - tamu_timezone_offset_minutes (OFFICE_ZONE);
