@@ -109,6 +109,7 @@ popover_show_cb (TamuDateButton *self)
   g_autoptr(GDateTime) shown = NULL;
 
   gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
+  self->day_pressed = FALSE;
   if (!g_date_valid (&self->date))
     return;
   shown = tamu_gui_date_time_from_date (&self->date);
