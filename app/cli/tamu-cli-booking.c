@@ -605,6 +605,8 @@ tamu_cli_booking (TamuCliContext *ctx,
     return booking_state (ctx, STATE_DELETE, "booking delete", argc, argv);
   if (g_str_equal (verb, "history"))
     return booking_history (ctx, argc, argv);
+  if (g_str_equal (verb, "confirmation"))
+    return tamu_cli_booking_confirmation (ctx, argc, argv);
 
   return tamu_cli_usage ("booking", _("unknown action “%s”"), verb);
 }

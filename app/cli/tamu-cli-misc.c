@@ -531,6 +531,14 @@ tamu_cli_settings (TamuCliContext *ctx,
 
           if (value == NULL)
             return tamu_cli_fail (error);
+          /* A template spans lines: one line per setting here (`settings get` prints it whole). */
+          if (strchr (value, '\n') != NULL)
+            {
+              g_auto(GStrv) lines = g_strsplit (value, "\n", -1);
+
+              g_free (value);
+              value = g_strjoinv ("\\n", lines);
+            }
           g_print ("%-18s %-40s # %s\n", spec->key, value, _(spec->description));
         }
       for (guint i = 0; desk_keys[i] != NULL; i++)

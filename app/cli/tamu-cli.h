@@ -71,6 +71,7 @@ gboolean   tamu_cli_write_output (const char *path,
 /* The command groups (one file each). */
 int tamu_cli_booking (TamuCliContext *ctx, int argc, char **argv);
 int tamu_cli_slots (TamuCliContext *ctx, int argc, char **argv);
+int tamu_cli_booking_confirmation (TamuCliContext *ctx, int argc, char **argv);
 int tamu_cli_import_csv (TamuCliContext *ctx, int argc, char **argv);
 int tamu_cli_daerah (TamuCliContext *ctx, int argc, char **argv);
 int tamu_cli_holiday (TamuCliContext *ctx, int argc, char **argv);

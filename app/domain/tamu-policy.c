@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "tamu-confirmation.h"
 #include "tamu-error.h"
 #include "tamu-limits.h"
 #include "tamu-parse.h"
@@ -24,6 +25,9 @@ static const TamuSettingSpec setting_specs[] = {
   { "count-since-year", "2023", N_("Year from which the monthly summary counts visits cumulatively") },
   { "feed-base-url", "http://127.0.0.1:8787", N_("Start of the calendar feed links: http(s)://HOST:PORT as clients reach the server") },
   { "organizer-email", "", N_("The contact center's mailbox, the ORGANIZER of Add to Outlook files; empty for none") },
+  { "confirmation-template", TAMU_CONFIRMATION_DEFAULT_TEMPLATE,
+    N_("The confirmation sent to the guests, with placeholders such as {tanggal} and {jam}") },
+  { "contact-phone", "150420 / WA 0811-150420-7", N_("The contact center's number, for {kontak_cc}") },
   { NULL, NULL, NULL },
 };
 
@@ -50,6 +54,8 @@ tamu_policy_new_default (void)
   TamuPolicy *self = g_new0 (TamuPolicy, 1);
 
   self->rooms = g_new0 (char *, 1);
+  self->confirmation_template = g_strdup ("");
+  self->contact_phone = g_strdup ("");
   for (const TamuSettingSpec *spec = setting_specs; spec->key != NULL; spec++)
     {
       g_autoptr(GError) error = NULL;
@@ -71,6 +77,8 @@ tamu_policy_copy (const TamuPolicy *self)
   copy->rooms = g_strdupv (self->rooms);
   copy->feed_base_url = g_strdup (self->feed_base_url);
   copy->organizer_email = g_strdup (self->organizer_email);
+  copy->confirmation_template = g_strdup (self->confirmation_template);
+  copy->contact_phone = g_strdup (self->contact_phone);
   return copy;
 }
 
@@ -82,6 +90,8 @@ tamu_policy_free (TamuPolicy *self)
   g_strfreev (self->rooms);
   g_free (self->feed_base_url);
   g_free (self->organizer_email);
+  g_free (self->confirmation_template);
+  g_free (self->contact_phone);
   g_free (self);
 }
 
@@ -215,6 +225,33 @@ tamu_policy_normalize_email (const char *key,
   return g_steal_pointer (&trimmed);
 }
 
+/* A number people can read: not empty, one line, printable, short. */
+static gboolean
+check_contact_phone (const char *key,
+                     const char *value,
+                     GError    **error)
+{
+  if (value == NULL || !g_utf8_validate (value, -1, NULL))
+    {
+      g_set_error (error, TAMU_ERROR, TAMU_ERROR_INVALID, _("%s: the text is not valid UTF-8"), key);
+      return FALSE;
+    }
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isprint (g_utf8_get_char (p)))
+      {
+        g_set_error (error, TAMU_ERROR, TAMU_ERROR_INVALID,
+                     _("%s: one line of printable text, without control characters"), key);
+        return FALSE;
+      }
+  if (*value == '\0' || g_utf8_strlen (value, -1) > 100)
+    {
+      g_set_error (error, TAMU_ERROR, TAMU_ERROR_INVALID,
+                   _("%s: give the number, at most 100 characters"), key);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 tamu_policy_apply_setting (TamuPolicy *self,
                            const char *key,
@@ -235,8 +272,11 @@ tamu_policy_apply_setting (TamuPolicy *self,
       return FALSE;
     }
 
-  /* A value enters the database here: UTF-8, one line, bounded. */
-  if (!tamu_text_check (key, value, TAMU_MAX_SETTING_CHARS, TAMU_TEXT_ONE_LINE, error))
+  /* A value enters the database here: UTF-8, one line, bounded — but the
+   * guests' confirmation, a message of several lines. */
+  if (g_str_equal (key, "confirmation-template")
+      ? !tamu_text_check (key, value, TAMU_MAX_NOTE_CHARS, TAMU_TEXT_MULTILINE, error)
+      : !tamu_text_check (key, value, TAMU_MAX_SETTING_CHARS, TAMU_TEXT_ONE_LINE, error))
     return FALSE;
 
   /* Work on a copy of the plain values so a refused value changes nothing,
@@ -334,6 +374,24 @@ tamu_policy_apply_setting (TamuPolicy *self,
       g_free (self->organizer_email);
       self->organizer_email = g_strdup (normalized);
       candidate.organizer_email = self->organizer_email;
+    }
+  else if (g_str_equal (key, "confirmation-template"))
+    {
+      if (!tamu_confirmation_check_template (key, value, error))
+        return FALSE;
+      normalized = g_strdup (value);
+      g_free (self->confirmation_template);
+      self->confirmation_template = g_strdup (value);
+      candidate.confirmation_template = self->confirmation_template;
+    }
+  else if (g_str_equal (key, "contact-phone"))
+    {
+      normalized = g_strstrip (g_strdup (value != NULL ? value : ""));
+      if (!check_contact_phone (key, normalized, error))
+        return FALSE;
+      g_free (self->contact_phone);
+      self->contact_phone = g_strdup (normalized);
+      candidate.contact_phone = self->contact_phone;
     }
   else
     g_assert_not_reached ();

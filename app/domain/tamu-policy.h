@@ -26,6 +26,8 @@ typedef struct
   GStrv rooms;              /* never NULL */
   char *feed_base_url;      /* "http://127.0.0.1:8787": the host part of feed links */
   char *organizer_email;    /* "" = none: Add to Outlook writes PUBLISH */
+  char *confirmation_template; /* the guests' confirmation, with {placeholders}; never NULL */
+  char *contact_phone;         /* the contact center's number, for {kontak_cc}; never NULL */
 } TamuPolicy;
 
 TamuPolicy *tamu_policy_new_default (void);

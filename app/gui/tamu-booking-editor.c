@@ -7,11 +7,16 @@
 
 #include <glib/gi18n.h>
 
+#include "tamu-confirmation-actions.h"
+#include "tamu-date-button.h"
 #include "tamu-error.h"
+#include "tamu-field-labels.h"
 #include "tamu-gui-util.h"
+#include "tamu-limits.h"
 #include "tamu-parse.h"
 #include "tamu-regions.h"
 #include "tamu-rules.h"
+#include "tamu-topic-chooser.h"
 
 /* Checks run this long after the last keystroke. */
 #define CHECK_DELAY_MS 150
@@ -35,7 +40,7 @@ struct _TamuBookingEditor
 
   GtkWidget          *save_button;
   GtkWidget          *type_dropdown;
-  GtkWidget          *date_entry;
+  GtkWidget          *date_button;
   GtkWidget          *time_entry;
   GtkWidget          *slot_button;
   GtkWidget          *slot_box;
@@ -46,6 +51,7 @@ struct _TamuBookingEditor
   GtkWidget          *suggestion_button;
   GtkWidget          *instansi_entry;
   GtkWidget          *topics_entry;
+  GtkWidget          *topic_chooser;
   GtkWidget          *topics_info_label;
   GtkWidget          *guests_spin;
   GtkWidget          *room_label;
@@ -63,6 +69,10 @@ struct _TamuBookingEditor
   GtkWidget          *error_label;
   GtkWidget          *warnings_label;
   GtkWidget          *history_label;
+  GtkWidget          *history_expander;
+  GHashTable         *fields;   /* key ("time") → its widget, for messages */
+  GHashTable         *touched;  /* keys of the fields the person has left */
+  gboolean            show_all; /* Save or Enter was pressed: every message shows */
 
   char               *suggestion;
   guint               check_source;
@@ -131,7 +141,7 @@ build_draft (TamuBookingEditor *self,
              GError           **error)
 {
   g_autoptr(TamuBooking) draft = NULL;
-  g_autofree char *date_text = dup_entry_text (self->date_entry);
+  const GDate *date = tamu_date_button_get_date (TAMU_DATE_BUTTON (self->date_button));
   g_autofree char *time_text = dup_entry_text (self->time_entry);
   g_autofree char *topics_text = dup_entry_text (self->topics_entry);
   const char *room;
@@ -139,13 +149,12 @@ build_draft (TamuBookingEditor *self,
   draft = self->original != NULL ? tamu_booking_copy (self->original) : tamu_booking_new ();
   draft->type = get_type_choice (self);
 
-  if (date_text == NULL)
+  if (date == NULL)
     {
       g_set_error_literal (error, TAMU_ERROR, TAMU_ERROR_INVALID, _("date: a date is required"));
       return NULL;
     }
-  if (!tamu_parse_date_loose ("date", date_text, &draft->date, error))
-    return NULL;
+  draft->date = *date;
 
   if (time_text == NULL)
     {
@@ -237,29 +246,20 @@ update_topics_info (TamuBookingEditor *self)
   g_autofree char *info = NULL;
 
   if (text == NULL)
-    {
-      GString *known = g_string_new (NULL);
-
-      for (guint i = 0; self->topics != NULL && i < self->topics->len; i++)
-        {
-          TamuTopic *topic = g_ptr_array_index (self->topics, i);
-
-          if (known->len > 0)
-            g_string_append (known, ", ");
-          g_string_append (known, topic->name);
-        }
-      info = g_strdup_printf (_("Several topics separated by commas; aliases such as “DAK NF” work. Known: %s"),
-                              known->str);
-      g_string_free (known, TRUE);
-    }
+    info = g_strdup (_("Pick the topics, or type them separated by commas; aliases such as “DAK NF” work."));
   else if ((topics = tamu_topics_resolve_list (self->topics, text, &error)) != NULL)
     {
       g_autofree char *joined = g_strjoinv (", ", topics);
 
       info = g_strdup_printf ("→ %s", joined);
+      /* What was typed shows on the toggles too. */
+      tamu_topic_chooser_set_selected (TAMU_TOPIC_CHOOSER (self->topic_chooser),
+                                       (const char * const *) topics);
     }
+  else if (g_hash_table_contains (self->touched, "topic") || self->show_all)
+    info = tamu_gui_format_message (error->message);
   else
-    info = g_strdup (error->message);
+    info = g_strdup ("");
 
   gtk_label_set_label (GTK_LABEL (self->topics_info_label), info);
 }
@@ -284,25 +284,70 @@ show_warnings (TamuBookingEditor *self,
   for (guint i = 0; warnings != NULL && i < warnings->len; i++)
     {
       TamuWarning *warning = g_ptr_array_index (warnings, i);
+      g_autofree char *message = NULL;
 
       /* The daerah line already says it. */
       if (g_strcmp0 (warning->code, "unknown-daerah") == 0)
         continue;
+      message = tamu_gui_format_message (warning->message);
       if (text->len > 0)
         g_string_append_c (text, '\n');
-      g_string_append (text, warning->message);
+      g_string_append (text, message);
     }
 
   gtk_label_set_label (GTK_LABEL (self->warnings_label), text->str);
   gtk_widget_set_visible (self->warnings_label, text->len > 0);
 }
 
+/* Fields the editor has: a message about one of them waits until it was left. */
+static gboolean
+is_field (TamuBookingEditor *self,
+          const char        *key)
+{
+  return key != NULL && g_hash_table_contains (self->fields, key);
+}
+
+/*
+ * Shows @message (a domain message, "time: …") with its field name
+ * translated and the field marked, or nothing.  Save's tooltip always says
+ * what is missing, calmly, even while the message itself waits.
+ */
 static void
 show_error (TamuBookingEditor *self,
-            const char        *message)
+            const char        *message,
+            gboolean           visible)
 {
-  gtk_label_set_label (GTK_LABEL (self->error_label), message != NULL ? message : "");
-  gtk_widget_set_visible (self->error_label, message != NULL);
+  g_autofree char *text = message != NULL ? tamu_gui_format_message (message) : NULL;
+  const char *key = tamu_gui_message_key (message);
+  GHashTableIter iter;
+  gpointer field_key, widget;
+
+  gtk_label_set_label (GTK_LABEL (self->error_label), visible && text != NULL ? text : "");
+  gtk_widget_set_visible (self->error_label, visible && text != NULL);
+  gtk_widget_set_tooltip_text (self->save_button, text);
+
+  g_hash_table_iter_init (&iter, self->fields);
+  while (g_hash_table_iter_next (&iter, &field_key, &widget))
+    {
+      if (visible && g_strcmp0 (key, field_key) == 0)
+        gtk_widget_add_css_class (widget, "error");
+      else
+        gtk_widget_remove_css_class (widget, "error");
+    }
+}
+
+/* A field's message once it was left; a rule's once any field was. */
+static gboolean
+error_is_due (TamuBookingEditor *self,
+              const char        *message)
+{
+  const char *key = tamu_gui_message_key (message);
+
+  if (self->show_all)
+    return TRUE;
+  if (is_field (self, key))
+    return g_hash_table_contains (self->touched, key);
+  return g_hash_table_size (self->touched) > 0;
 }
 
 /* Runs the rules on the fields: the message shown, Save enabled or not. */
@@ -315,6 +360,9 @@ run_check (TamuBookingEditor *self)
   gboolean over_limit = FALSE;
   gboolean ok;
 
+  if (self->store == NULL)
+    return FALSE;
+
   update_daerah_info (self);
   update_topics_info (self);
   update_type (self);
@@ -324,14 +372,14 @@ run_check (TamuBookingEditor *self)
 
   if (draft != NULL && draft->type == TAMU_BOOKING_TATAP_MUKA && self->policy != NULL)
     over_limit = draft->guests > self->policy->guest_limit;
-  if (error != NULL && g_str_has_prefix (error->message, "guest-limit"))
+  if (g_error_matches (error, TAMU_ERROR, TAMU_ERROR_GUEST_LIMIT))
     over_limit = TRUE;
 
   /* Over the limit needs a written reason; the field shows only then. */
   gtk_widget_set_visible (self->override_label, over_limit);
   gtk_widget_set_visible (self->override_entry, over_limit);
 
-  show_error (self, ok ? NULL : error->message);
+  show_error (self, ok ? NULL : error->message, !ok && error_is_due (self, error->message));
   show_warnings (self, ok ? warnings : NULL);
   gtk_widget_set_sensitive (self->save_button, ok);
 
@@ -426,10 +474,9 @@ slot_clicked_cb (GtkButton         *button,
                  TamuBookingEditor *self)
 {
   TamuSlot *slot = g_object_get_data (G_OBJECT (button), "slot");
-  g_autofree char *date = tamu_format_date_iso (&slot->date);
   g_autofree char *start = tamu_format_time (slot->start);
 
-  set_entry_text (self->date_entry, date);
+  tamu_date_button_set_date (TAMU_DATE_BUTTON (self->date_button), &slot->date);
   set_entry_text (self->time_entry, start);
   if (slot->room != NULL && self->policy != NULL)
     for (guint i = 0; self->policy->rooms[i] != NULL; i++)
@@ -444,7 +491,7 @@ slot_popover_show_cb (TamuBookingEditor *self)
 {
   g_autoptr(GPtrArray) slots = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *date_text = dup_entry_text (self->date_entry);
+  const GDate *picked = tamu_date_button_get_date (TAMU_DATE_BUTTON (self->date_button));
   TamuSlotQuery query = { 0 };
   GtkWidget *child;
   GDate from;
@@ -452,11 +499,7 @@ slot_popover_show_cb (TamuBookingEditor *self)
   while ((child = gtk_widget_get_first_child (self->slot_box)) != NULL)
     gtk_box_remove (GTK_BOX (self->slot_box), child);
 
-  if (date_text == NULL || !tamu_parse_date_loose ("date", date_text, &from, &error))
-    {
-      g_clear_error (&error);
-      from = *tamu_window_get_date (self->window);
-    }
+  from = picked != NULL ? *picked : *tamu_window_get_date (self->window);
 
   query.type = get_type_choice (self);
   query.duration = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->duration_spin));
@@ -468,8 +511,9 @@ slot_popover_show_cb (TamuBookingEditor *self)
   slots = tamu_store_find_slots (self->store, &from, &query, &error);
   if (slots == NULL || slots->len == 0)
     {
-      GtkWidget *label = gtk_label_new (error != NULL ? error->message
-                                                      : _("No free slot in the next five working days."));
+      g_autofree char *message = error != NULL ? tamu_gui_format_message (error->message)
+                                               : g_strdup (_("No free slot in the next five working days."));
+      GtkWidget *label = gtk_label_new (message);
 
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
@@ -521,13 +565,19 @@ save_cb (TamuBookingEditor *self)
   if (saved == NULL)
     {
       /* Refused: say why and keep every field as typed. */
-      show_error (self, error->message);
+      self->show_all = TRUE;
+      show_error (self, error->message, TRUE);
       gtk_widget_set_sensitive (self->save_button, FALSE);
       return;
     }
 
   for (guint i = 0; i < warnings->len; i++)
-    tamu_window_toast (self->window, ((TamuWarning *) g_ptr_array_index (warnings, i))->message);
+    {
+      g_autofree char *message =
+        tamu_gui_format_message (((TamuWarning *) g_ptr_array_index (warnings, i))->message);
+
+      tamu_window_toast (self->window, message);
+    }
   tamu_window_toast (self->window, self->original != NULL ? _("Booking saved") : _("Booking added"));
 
   tamu_window_set_date (self->window, &saved->date);
@@ -557,6 +607,14 @@ load_history (TamuBookingEditor *self)
 
       if (text->len > 0)
         g_string_append_c (text, '\n');
+      if (g_strcmp0 (entry->action, "confirmation") == 0)
+        {
+          /* Translators: in a booking's history: "confirmation sent (e-mail)". */
+          g_string_append_printf (text, _("%s · %s · confirmation sent (%s)"), entry->at, entry->actor,
+                                  g_strcmp0 (entry->new_value, "email") == 0 ? _("e-mail")
+                                                                             : _("copied"));
+          continue;
+        }
       g_string_append_printf (text, "%s · %s · %s", entry->at, entry->actor, entry->action);
       if (entry->field != NULL)
         /* Translators: a change in the history: "time: 09:00 → 10:00". */
@@ -570,6 +628,85 @@ load_history (TamuBookingEditor *self)
 }
 
 /* ---- construction ----------------------------------------------------- */
+
+static void
+field_left_cb (GtkEventControllerFocus *controller,
+               TamuBookingEditor       *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (controller), "tamu-field-key");
+
+  /* Focus also leaves while the editor is torn down. */
+  if (self->store == NULL || self->loading)
+    return;
+  g_hash_table_add (self->touched, (gpointer) key);
+  /* Leaving a field answers at once: no waiting for the typing pause. */
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  run_check (self);
+}
+
+/* @key names the field as domain messages do ("time"); static string. */
+static void
+track_field (TamuBookingEditor *self,
+             const char        *key,
+             GtkWidget         *widget)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_hash_table_insert (self->fields, (gpointer) key, widget);
+  g_object_set_data (G_OBJECT (focus), "tamu-field-key", (gpointer) key);
+  g_signal_connect (focus, "leave", G_CALLBACK (field_left_cb), self);
+  gtk_widget_add_controller (widget, focus);
+}
+
+/* Enter with Save still disabled: show every message, as Save would. */
+static void
+entry_activate_cb (TamuBookingEditor *self)
+{
+  self->show_all = TRUE;
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  run_check (self);
+}
+
+static void
+date_changed_cb (TamuBookingEditor *self)
+{
+  g_hash_table_add (self->touched, (gpointer) "date");
+  schedule_check (self);
+}
+
+/* A toggle picked: the entry lists the chosen topics by name. */
+static void
+topic_chooser_changed_cb (TamuBookingEditor *self)
+{
+  g_auto(GStrv) names = tamu_topic_chooser_dup_selected (TAMU_TOPIC_CHOOSER (self->topic_chooser));
+  g_autofree char *text = g_strjoinv (", ", names);
+
+  g_hash_table_add (self->touched, (gpointer) "topic");
+  set_entry_text (self->topics_entry, text);
+}
+
+static void
+copy_confirmation_cb (TamuBookingEditor *self)
+{
+  tamu_gui_copy_confirmation (self->window, GTK_WIDGET (self), self->original);
+  load_history (self);
+  /* The entry just written shows at once. */
+  gtk_expander_set_expanded (GTK_EXPANDER (self->history_expander), TRUE);
+}
+
+static void
+email_confirmation_cb (TamuBookingEditor *self)
+{
+  tamu_gui_email_confirmation (self->window, GTK_WIDGET (self), self->original);
+}
+
+static void
+store_changed_cb (TamuBookingEditor *self)
+{
+  /* An e-mail recorded once the mail app took it, or another desk's change. */
+  if (self->original != NULL && self->history_label != NULL)
+    load_history (self);
+}
 
 static void
 add_field (GtkGrid    *grid,
@@ -600,6 +737,7 @@ new_entry (TamuBookingEditor *self,
   if (placeholder != NULL)
     gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
   g_signal_connect_swapped (entry, "changed", G_CALLBACK (schedule_check), self);
+  g_signal_connect_swapped (entry, "activate", G_CALLBACK (entry_activate_cb), self);
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
 
   return entry;
@@ -691,8 +829,10 @@ build_form (TamuBookingEditor *self)
   tamu_gui_name_internal_buttons (self->type_dropdown, _("Type"));
   add_field (GTK_GRID (grid), row++, _("_Type"), self->type_dropdown, NULL);
 
-  self->date_entry = new_entry (self, _("YYYY-MM-DD"));
-  add_field (GTK_GRID (grid), row++, _("_Date"), self->date_entry, NULL);
+  self->date_button = tamu_date_button_new ();
+  tamu_date_button_set_accessible_name (TAMU_DATE_BUTTON (self->date_button), _("Date"));
+  g_signal_connect_swapped (self->date_button, "changed", G_CALLBACK (date_changed_cb), self);
+  add_field (GTK_GRID (grid), row++, _("_Date"), self->date_button, NULL);
 
   time_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   self->time_entry = new_entry (self, _("HH:MM"));
@@ -717,7 +857,7 @@ build_form (TamuBookingEditor *self)
     gtk_grid_attach (GTK_GRID (grid), time_box, 1, row++, 1, 1);
   }
 
-  self->duration_spin = gtk_spin_button_new_with_range (15, 480, 15);
+  self->duration_spin = gtk_spin_button_new_with_range (TAMU_MIN_DURATION, TAMU_MAX_DURATION, 15);
   g_signal_connect_swapped (self->duration_spin, "value-changed", G_CALLBACK (schedule_check), self);
   add_field (GTK_GRID (grid), row++, _("D_uration (minutes)"), self->duration_spin, NULL);
 
@@ -767,11 +907,33 @@ build_form (TamuBookingEditor *self)
   add_field (GTK_GRID (grid), row++, _("_Instansi"), self->instansi_entry, NULL);
 
   self->topics_entry = new_entry (self, _("DAU, DAK NF"));
-  add_field (GTK_GRID (grid), row++, _("T_opics"), self->topics_entry, NULL);
+  gtk_widget_set_hexpand (self->topics_entry, TRUE);
+  {
+    GtkWidget *topics_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    GtkWidget *pick_button = gtk_menu_button_new ();
+    GtkWidget *topics_popover = gtk_popover_new ();
+    GtkWidget *label = gtk_label_new_with_mnemonic (_("T_opics"));
+
+    /* The topics as choices, in a popover beside the typed list. */
+    self->topic_chooser = tamu_topic_chooser_new (self->topics);
+    g_signal_connect_swapped (self->topic_chooser, "changed", G_CALLBACK (topic_chooser_changed_cb), self);
+    gtk_popover_set_child (GTK_POPOVER (topics_popover), self->topic_chooser);
+    gtk_menu_button_set_popover (GTK_MENU_BUTTON (pick_button), topics_popover);
+    gtk_menu_button_set_label (GTK_MENU_BUTTON (pick_button), _("Pick Topics"));
+    tamu_gui_name_internal_buttons (pick_button, _("Pick Topics"));
+    gtk_box_append (GTK_BOX (topics_box), self->topics_entry);
+    gtk_box_append (GTK_BOX (topics_box), pick_button);
+
+    gtk_label_set_xalign (GTK_LABEL (label), 1);
+    gtk_widget_add_css_class (label, "dim-label");
+    gtk_label_set_mnemonic_widget (GTK_LABEL (label), self->topics_entry);
+    gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
+    gtk_grid_attach (GTK_GRID (grid), topics_box, 1, row++, 1, 1);
+  }
   self->topics_info_label = new_info_label ();
   gtk_grid_attach (GTK_GRID (grid), self->topics_info_label, 1, row++, 1, 1);
 
-  self->guests_spin = gtk_spin_button_new_with_range (0, 1000, 1);
+  self->guests_spin = gtk_spin_button_new_with_range (0, TAMU_MAX_GUESTS, 1);
   g_signal_connect_swapped (self->guests_spin, "value-changed", G_CALLBACK (schedule_check), self);
   add_field (GTK_GRID (grid), row++, _("_Guests"), self->guests_spin, NULL);
 
@@ -827,7 +989,22 @@ build_form (TamuBookingEditor *self)
 
   if (self->original != NULL)
     {
+      GtkWidget *send_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *copy_button = gtk_button_new_with_mnemonic (_("Copy _Confirmation"));
+      GtkWidget *email_button = gtk_button_new_with_mnemonic (_("E-_mail Confirmation"));
+
+      gtk_widget_set_tooltip_text (copy_button, _("The saved booking’s confirmation for the guests, "
+                                                  "ready to paste into WhatsApp"));
+      gtk_widget_set_tooltip_text (email_button, _("Opens the mail app with the confirmation "
+                                                   "addressed to the contact"));
+      g_signal_connect_swapped (copy_button, "clicked", G_CALLBACK (copy_confirmation_cb), self);
+      g_signal_connect_swapped (email_button, "clicked", G_CALLBACK (email_confirmation_cb), self);
+      gtk_box_append (GTK_BOX (send_box), copy_button);
+      gtk_box_append (GTK_BOX (send_box), email_button);
+      gtk_box_append (GTK_BOX (box), send_box);
+
       history_expander = gtk_expander_new_with_mnemonic (_("_History"));
+      self->history_expander = history_expander;
       self->history_label = gtk_label_new (NULL);
       gtk_label_set_xalign (GTK_LABEL (self->history_label), 0);
       gtk_label_set_wrap (GTK_LABEL (self->history_label), TRUE);
@@ -837,6 +1014,24 @@ build_form (TamuBookingEditor *self)
       gtk_box_append (GTK_BOX (box), history_expander);
     }
 
+  track_field (self, "type", self->type_dropdown);
+  track_field (self, "date", self->date_button);
+  track_field (self, "time", self->time_entry);
+  track_field (self, "duration", self->duration_spin);
+  track_field (self, "daerah", self->daerah_entry);
+  track_field (self, "instansi", self->instansi_entry);
+  track_field (self, "topic", self->topics_entry);
+  track_field (self, "guests", self->guests_spin);
+  track_field (self, "override-reason", self->override_entry);
+  track_field (self, "room", self->room_dropdown);
+  track_field (self, "link", self->link_entry);
+  track_field (self, "contact", self->contact_entry);
+  track_field (self, "phone", self->phone_entry);
+  track_field (self, "email", self->email_entry);
+  track_field (self, "ticket", self->ticket_entry);
+  track_field (self, "pic", self->pic_entry);
+  track_field (self, "notes", self->notes_view);
+
   gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
 }
 
@@ -845,14 +1040,12 @@ load_fields (TamuBookingEditor *self,
              const GDate       *date)
 {
   TamuBooking *booking = self->original;
-  g_autofree char *date_text = NULL;
 
   self->loading = TRUE;
 
   if (booking == NULL)
     {
-      date_text = tamu_format_date_iso (date);
-      set_entry_text (self->date_entry, date_text);
+      tamu_date_button_set_date (TAMU_DATE_BUTTON (self->date_button), date);
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->duration_spin),
                                  self->policy != NULL ? self->policy->default_duration : 60);
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->guests_spin), 1);
@@ -863,8 +1056,7 @@ load_fields (TamuBookingEditor *self,
 
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->type_dropdown),
                               booking->type == TAMU_BOOKING_VIDCON ? 1 : 0);
-  date_text = tamu_format_date_iso (&booking->date);
-  set_entry_text (self->date_entry, date_text);
+  tamu_date_button_set_date (TAMU_DATE_BUTTON (self->date_button), &booking->date);
   if (booking->start != TAMU_TIME_UNKNOWN)
     {
       g_autofree char *start = tamu_format_time (booking->start);
@@ -934,7 +1126,10 @@ tamu_booking_editor_new (TamuWindow  *window,
 
   build_form (self);
   load_fields (self, date);
+  /* What loading filled in is not the person's doing. */
+  g_hash_table_remove_all (self->touched);
   run_check (self);
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_widget_grab_focus (booking != NULL ? self->time_entry : self->daerah_entry);
 
@@ -963,6 +1158,8 @@ tamu_booking_editor_finalize (GObject *object)
   g_clear_pointer (&self->policy, tamu_policy_free);
   g_clear_pointer (&self->topics, g_ptr_array_unref);
   g_clear_pointer (&self->suggestion, g_free);
+  g_clear_pointer (&self->fields, g_hash_table_unref);
+  g_clear_pointer (&self->touched, g_hash_table_unref);
 
   G_OBJECT_CLASS (tamu_booking_editor_parent_class)->finalize (object);
 }
@@ -982,4 +1179,6 @@ tamu_booking_editor_class_init (TamuBookingEditorClass *klass)
 static void
 tamu_booking_editor_init (TamuBookingEditor *self)
 {
+  self->fields = g_hash_table_new (g_str_hash, g_str_equal);
+  self->touched = g_hash_table_new (g_str_hash, g_str_equal);
 }

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tamu-confirmation-actions.h"
 #include "tamu-gui-util.h"
 #include "tamu-window.h"
 #include "tamu-window-ical.h"
@@ -181,6 +182,9 @@ update (TamuBookingRow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.check-in", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.no-show", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.cancel", open);
+  /* A confirmation is for guests still to come. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.copy-confirmation", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.email-confirmation", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.copy-link",
                                  booking->link != NULL && *booking->link);
 }
@@ -232,6 +236,10 @@ row_action_cb (GtkWidget  *widget,
     tamu_window_edit_booking (window, booking);
   else if (g_str_equal (action_name, "row.add-to-outlook"))
     tamu_window_add_to_outlook (window, booking);
+  else if (g_str_equal (action_name, "row.copy-confirmation"))
+    tamu_gui_copy_confirmation (window, widget, booking);
+  else if (g_str_equal (action_name, "row.email-confirmation"))
+    tamu_gui_email_confirmation (window, widget, booking);
   else
     g_assert_not_reached ();
 }
@@ -335,6 +343,8 @@ tamu_booking_row_class_init (TamuBookingRowClass *klass)
   gtk_widget_class_install_action (widget_class, "row.copy-link", NULL, row_action_cb);
   gtk_widget_class_install_action (widget_class, "row.edit", NULL, row_action_cb);
   gtk_widget_class_install_action (widget_class, "row.add-to-outlook", NULL, row_action_cb);
+  gtk_widget_class_install_action (widget_class, "row.copy-confirmation", NULL, row_action_cb);
+  gtk_widget_class_install_action (widget_class, "row.email-confirmation", NULL, row_action_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

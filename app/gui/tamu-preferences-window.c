@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "tamu-clock.h"
+#include "tamu-confirmation-page.h"
 #include "tamu-desk-settings.h"
 #include "tamu-error.h"
 #include "tamu-feed-page.h"
@@ -619,6 +620,8 @@ tamu_preferences_window_constructed (GObject *object)
 
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (tamu_feed_page_new (self->store)));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (tamu_confirmation_page_new (self->store)));
   reload (self);
 }
 

@@ -7,6 +7,7 @@
 
 #include "tamu-booking-editor.h"
 #include "tamu-clock.h"
+#include "tamu-limits.h"
 #include "tamu-parse.h"
 #include "tamu-rules.h"
 #include "tamu-search-view.h"
@@ -289,7 +290,7 @@ tamu_window_check_in_booking (TamuWindow  *self,
   label = gtk_label_new_with_mnemonic (_("_Guests who came"));
   gtk_widget_set_hexpand (label, TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  data->spin = gtk_spin_button_new_with_range (0, 1000, 1);
+  data->spin = gtk_spin_button_new_with_range (0, TAMU_MAX_GUESTS, 1);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (data->spin),
                              booking->guests > 0 ? booking->guests : 1);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), data->spin);

@@ -40,7 +40,7 @@ def take_screenshots():
         # editor suggests the region and refuses the guest count in words.
         editor = open_editor(app)
         fill_editor(app, editor, 'Kab. Tidore Kepulauan', '10:30', 7, topics='dau, dak nf')
-        wait_for(lambda: [m for m in editor_messages(app, editor) if m.startswith('guest-limit')],
+        wait_for(lambda: [m for m in editor_messages(app, editor) if m.startswith(tr('Guest limit', 'field') + ':')],
                  description='the guest-limit message')
         # Close the region completion so the suggestion under the field shows.
         for _ in range(2):

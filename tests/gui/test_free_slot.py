@@ -28,10 +28,13 @@ def test_suggest_free_slot():
         center_click(topics)
         time.sleep(0.3)
         type_into(topics, 'PDRD')
-        # No time yet: the editor says which field is missing.
-        wait_for(lambda: [n for n in App.find_all(editor, role='label')
-                          if normalize(n.name).startswith('time:')],
-                 description='the missing-time message')
+        # No time yet, and the time field never visited: Save waits, calmly.
+        save = app.find(editor, tr('_Save'), 'push button')
+        time.sleep(0.5)
+        assert not save.sensitive, 'Save must wait for a start time'
+        assert not [n for n in App.find_all(editor, role='label', showing=True)
+                    if normalize(n.name).startswith(('time:', tr('Start', 'field') + ':'))], \
+            'no message about a field the user has not visited yet'
 
         center_click(app.find(editor, tr('Suggest a Free Slot'), 'push button'))
         slots = wait_for(lambda: [n for n in App.find_all(editor, role='push button')

@@ -16,7 +16,7 @@ def test_over_limit_refused_with_message():
         fill_editor(app, editor, 'Kota Dumai', '09:00', 9)
 
         message = wait_for(lambda: [m for m in editor_messages(app, editor)
-                                    if m.startswith('guest-limit')],
+                                    if m.startswith(tr('Guest limit', 'field') + ':')],
                            description='the guest-limit message in the editor')[0]
         assert '9' in message and '5' in message, message
         save = app.find(editor, tr('_Save'), 'push button')
