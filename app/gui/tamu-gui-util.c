@@ -116,6 +116,26 @@ tamu_gui_format_guests (const TamuBooking *booking)
   return g_strdup_printf (ngettext ("%d guest", "%d guests", booking->guests), booking->guests);
 }
 
+char *
+tamu_gui_describe_booking (const TamuBooking *booking)
+{
+  g_autofree char *start = NULL;
+  g_autofree char *type = NULL;
+  g_autofree char *guests = NULL;
+  const char *daerah = booking->daerah != NULL && *booking->daerah ? booking->daerah : "—";
+  int count = booking->actual_guests >= 0 ? booking->actual_guests : booking->guests;
+
+  start = booking->start != TAMU_TIME_UNKNOWN ? tamu_format_time (booking->start) : g_strdup ("—");
+  type = g_utf8_strdown (tamu_booking_type_to_label (booking->type), -1);
+  if (count <= 0)
+    /* Translators: a booking for screen readers: start, daerah, type ("09:00 Kab. Jepara, video conference"). */
+    return g_strdup_printf (_("%s %s, %s"), start, daerah, type);
+
+  guests = g_strdup_printf (ngettext ("%d guest", "%d guests", count), count);
+  /* Translators: a booking for screen readers: start, daerah, type, guests ("09:00 Kab. Jepara, tatap muka, 2 tamu"). */
+  return g_strdup_printf (_("%s %s, %s, %s"), start, daerah, type, guests);
+}
+
 const char *
 tamu_gui_booking_place (const TamuBooking *booking)
 {

@@ -22,6 +22,11 @@ char       *tamu_gui_dup_local_time (const TamuBooking *booking);
 
 /* "9/5 guests", "3 of 5 came", "—" */
 char       *tamu_gui_format_guests (const TamuBooking *booking);
+/*
+ * A booking as a screen reader reads it in the week and month views:
+ * "09:00 Kab. Jepara, tatap muka, 2 tamu" (the guests who came once checked in).
+ */
+char       *tamu_gui_describe_booking (const TamuBooking *booking);
 /* The room, the meeting link or "—". */
 const char *tamu_gui_booking_place (const TamuBooking *booking);
 /* CSS class for the status pill: "requested", "confirmed", "done", "cancelled", "no-show". */

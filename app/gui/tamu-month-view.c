@@ -139,6 +139,42 @@ day_clicked_cb (GtkButton     *button,
   tamu_window_show_date (self->window, &date);
 }
 
+/*
+ * Arrows move between days as on a calendar: Left and Right a day, Up and
+ * Down a week; Home and End to the first and last day shown.  Enter or
+ * Space opens the day (the day is a button).
+ */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                TamuMonthView         *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  int index = -1, target;
+
+  for (int i = 0; focus != NULL && i < N_WEEKS * 7; i++)
+    if (focus == self->day_buttons[i] || gtk_widget_is_ancestor (focus, self->day_buttons[i]))
+      index = i;
+  if (index < 0 || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Right: case GDK_KEY_KP_Right: target = index + 1; break;
+    case GDK_KEY_Left: case GDK_KEY_KP_Left: target = index - 1; break;
+    case GDK_KEY_Down: case GDK_KEY_KP_Down: target = index + 7; break;
+    case GDK_KEY_Up: case GDK_KEY_KP_Up: target = index - 7; break;
+    case GDK_KEY_Home: case GDK_KEY_KP_Home: target = 0; break;
+    case GDK_KEY_End: case GDK_KEY_KP_End: target = N_WEEKS * 7 - 1; break;
+    default: return GDK_EVENT_PROPAGATE;
+    }
+
+  gtk_widget_grab_focus (self->day_buttons[CLAMP (target, 0, N_WEEKS * 7 - 1)]);
+  return GDK_EVENT_STOP;
+}
+
 static void
 month_action_cb (GtkWidget  *widget,
                  const char *action_name,
@@ -218,6 +254,7 @@ static void
 tamu_month_view_init (TamuMonthView *self)
 {
   GtkWidget *box, *header, *nav;
+  GtkEventController *key;
   GDate monday;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -245,6 +282,10 @@ tamu_month_view_init (TamuMonthView *self)
   gtk_grid_set_column_spacing (GTK_GRID (self->grid), 4);
   gtk_widget_set_vexpand (self->grid, TRUE);
   gtk_box_append (GTK_BOX (box), self->grid);
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (self->grid, key);
 
   /* Weekday names from any Monday, in the locale. */
   g_date_clear (&monday, 1);
