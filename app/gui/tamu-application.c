@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tamu-gui-util.h"
 #include "tamu-notifier.h"
 #include "tamu-ppid-editor.h"
 #include "tamu-ppid-reminders.h"
@@ -123,7 +124,7 @@ notifier_activated_cb (TamuApplication *self,
   gtk_window_present (window);
   tamu_window_show_view (TAMU_WINDOW (window), "ppid");
   if (id > 0 && (request = tamu_store_get_ppid (self->store, id, NULL)) != NULL)
-    gtk_window_present (tamu_ppid_editor_new (TAMU_WINDOW (window), request));
+    tamu_gui_present_dialog (tamu_ppid_editor_new (TAMU_WINDOW (window), request));
 }
 
 /* Reminders while the app runs; without a notification server it runs on without. */
@@ -283,7 +284,7 @@ about_activated (GSimpleAction *action,
                                       NULL,
                                       GTK_LICENSE_CUSTOM,
                                       _("The list of Indonesian provinces and kabupaten/kota comes from the idn-area-data project and is made available under the Open Database License (ODbL) v1.0: https://opendatacommons.org/licenses/odbl/1-0/"));
-  gtk_window_present (GTK_WINDOW (about));
+  tamu_gui_present_dialog (GTK_WINDOW (about));
 }
 
 static void
@@ -321,6 +322,7 @@ tamu_application_startup (GApplication *app)
     { "win.search", { "<Control>f", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.preferences", { "<Control>comma", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.previous-day", { "<Alt>Left", NULL } },
     { "win.next-day", { "<Alt>Right", NULL } },
     { "win.today", { "<Control>t", NULL } },

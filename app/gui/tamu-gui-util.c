@@ -189,3 +189,24 @@ tamu_gui_name_internal_buttons (GtkWidget  *widget,
         tamu_gui_name_internal_buttons (child, name);
     }
 }
+
+/*
+ * GTK 4.8's AT-SPI root answers GetChildAtIndex for an index past its visible
+ * windows with the last toplevel in gtk_window_get_toplevels(), shown or not.
+ * A hidden window whose accessible was never realized has no object path,
+ * the reply asserts in g_variant_new_object_path() and the app dies.  A
+ * screen reader meets it when it lists the windows while a dialog closes:
+ * it counts two windows, the dialog goes, it asks for the second.  GTK's own
+ * help overlay is such a window (hidden, kept, created after the main
+ * window), and so is any dialog with hide-on-close.  So Tamu keeps no hidden
+ * toplevel: a dialog is destroyed when it closes, and the shortcuts window
+ * is built each time it is asked for.  Reproducer: tests/gui/at-spi-hidden-window.c.
+ */
+void
+tamu_gui_present_dialog (GtkWindow *dialog)
+{
+  g_return_if_fail (GTK_IS_WINDOW (dialog));
+
+  gtk_window_set_hide_on_close (dialog, FALSE);
+  gtk_window_present (dialog);
+}

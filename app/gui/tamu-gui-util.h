@@ -45,4 +45,11 @@ GDateTime  *tamu_gui_date_time_from_date (const GDate *date);
 void        tamu_gui_name_internal_buttons (GtkWidget  *widget,
                                             const char *name);
 
+/*
+ * Presents a dialog or secondary window; closing it destroys it.  Every
+ * dialog of Tamu goes through here, because GTK 4.8 crashes on a hidden
+ * toplevel under AT-SPI (see tamu-gui-util.c).
+ */
+void        tamu_gui_present_dialog (GtkWindow *dialog);
+
 G_END_DECLS

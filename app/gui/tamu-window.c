@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "tamu-clock.h"
+#include "tamu-gui-util.h"
 #include "tamu-day-view.h"
 #include "tamu-month-view.h"
 #include "tamu-ppid-page.h"
@@ -174,7 +175,7 @@ tamu_window_show_error (TamuWindow   *self,
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  tamu_gui_present_dialog (GTK_WINDOW (dialog));
 }
 
 static gboolean
