@@ -3,8 +3,8 @@
 """The week and month views work from the keyboard and read well to a screen
 reader: Tab reaches a booking of the week named "09:00 Kab. Jepara, tatap
 muka, 2 tamu", the arrows move to the next booking, Enter opens it; in the
-month, Tab and the arrows reach a day named by its date and counts, and
-Enter opens that day."""
+month, Tab and the arrows reach a day named by its date and counts, with
+its bookings as the description, and Enter opens that day."""
 
 import os
 import subprocess
@@ -110,6 +110,8 @@ def test_week_and_month_by_keyboard():
                           limit=40, description='month view, arrows')
         expected = day_prefix + ntr('%d visit', '%d visits', 1) % 1
         assert normalize(day.name) == expected, (normalize(day.name), expected, first_day.name)
+        # A screen reader then reads the day's bookings.
+        assert day.description == jepara, (day.description, jepara)
         # The other day of the week is reached from there with the arrows too.
         press_until(app, 'Right', lambda name: name.startswith('Kamis, 21 Maret 2024: '), limit=2,
                     description='month view, next day')
