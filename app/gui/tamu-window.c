@@ -238,6 +238,11 @@ visible_page_changed_cb (TamuWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->stack);
 
+  /* While constructed() adds the pages, the first one added becomes
+   * visible for a moment: it is not built for that. */
+  if (self->adding_pages)
+    return;
+
   ensure_page (self, name);
 
   if (self->settings != NULL && name != NULL)
@@ -394,11 +399,14 @@ tamu_window_constructed (GObject *object)
 
   for (guint i = 0; i < G_N_ELEMENTS (window_pages); i++)
     self->page_bins[i] = adw_bin_new ();
+  self->adding_pages = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (window_pages); i++)
     tamu_window_add_page (self, self->page_bins[i], window_pages[i].name,
                           _(window_pages[i].title), window_pages[i].icon_name);
-  ensure_page (self, adw_view_stack_get_visible_child_name (self->stack));
+  self->adding_pages = FALSE;
 
+  /* The last view is chosen before any page is built: start-up builds the
+   * page shown, and only that one. */
   if (self->settings != NULL)
     {
       g_autofree char *last_view = g_settings_get_string (self->settings, "last-view");
@@ -407,6 +415,7 @@ tamu_window_constructed (GObject *object)
       if (!g_str_equal (last_view, "search"))
         tamu_window_show_view (self, last_view);
     }
+  ensure_page (self, adw_view_stack_get_visible_child_name (self->stack));
 
   g_signal_connect_object (self->store, "changed",
                            G_CALLBACK (store_changed_cb), self,
