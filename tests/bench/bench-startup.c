@@ -4,7 +4,10 @@
  * on ten years of data (50,000 bookings), next to a bare libadwaita window
  * and GNOME Calendar (where installed) measured in the same run.
  *
- *   xvfb-run -a dbus-run-session -- bench-startup TAMU BARE-WINDOW [RUNS]
+ *   xvfb-run -a dbus-run-session -- bench-startup TAMU BARE-WINDOW [RUNS [OTHER-TAMU]]
+ *
+ * OTHER-TAMU, another build of Tamu (say, of the commit before a change), is
+ * measured in the same alternation, for a before/after from one run.
  *
  * Two figures per launch: "mapped", from spawning the program to the X
  * server mapping its main window (seen by this program on the root window,
@@ -277,6 +280,7 @@ main (int    argc,
   char *tamu_argv[] = { argv[1], (char *) "--date", (char *) "2024-03-20", NULL };
   char *bare_argv[] = { argv[2], NULL };
   char *gcal_argv[] = { gcal_path, NULL };
+  char *other_argv[] = { argc > 4 ? argv[4] : NULL, (char *) "--date", (char *) "2024-03-20", NULL };
   Display *display;
   struct
   {
@@ -286,7 +290,7 @@ main (int    argc,
 
   if (argc < 3)
     {
-      g_printerr ("usage: bench-startup TAMU BARE-WINDOW [RUNS]\n");
+      g_printerr ("usage: bench-startup TAMU BARE-WINDOW [RUNS [OTHER-TAMU]]\n");
       return 2;
     }
   runs = MAX (runs, 1);
@@ -322,13 +326,24 @@ main (int    argc,
 
   for (guint d = 0; d < G_N_ELEMENTS (databases); d++)
     {
-      Program programs[] = {
+      Program programs[4] = {
         { "tamu --date 2024-03-20", tamu_argv, TRUE },
         { "bare libadwaita window", bare_argv, TRUE },
-        { "gnome-calendar", gcal_argv, FALSE },
       };
-      guint n_programs = gcal_path != NULL ? 3 : 2;
+      guint n_programs = 2;
+      int gcal = -1, other = -1;
       double tamu_mapped, bare_mapped;
+
+      if (gcal_path != NULL)
+        {
+          gcal = n_programs++;
+          programs[gcal] = (Program) { "gnome-calendar", gcal_argv, FALSE };
+        }
+      if (other_argv[0] != NULL)
+        {
+          other = n_programs++;
+          programs[other] = (Program) { "other tamu (OTHER-TAMU)", other_argv, TRUE };
+        }
 
       envp = g_environ_setenv (envp, "TAMU_DB", databases[d].db, TRUE);
       measure_startup (display, programs, n_programs, envp, runs, databases[d].title);
@@ -339,11 +354,15 @@ main (int    argc,
                tamu_mapped / bare_mapped,
                median_of (&programs[0], runs, TRUE) / median_of (&programs[1], runs, TRUE),
                median (programs[0].rows, runs) / median_of (&programs[1], runs, TRUE));
-      if (gcal_path != NULL)
+      if (gcal >= 0)
         g_print ("  gnome-calendar / tamu      %7.2fx mapped (goal >= 1.5x)\n",
-                 median_of (&programs[2], runs, FALSE) / tamu_mapped);
+                 median_of (&programs[gcal], runs, FALSE) / tamu_mapped);
       else
         g_print ("  gnome-calendar             not installed\n");
+      if (other >= 0)
+        g_print ("  other tamu / bare window   %7.2fx mapped, %.2fx painted\n",
+                 median_of (&programs[other], runs, FALSE) / bare_mapped,
+                 median_of (&programs[other], runs, TRUE) / median_of (&programs[1], runs, TRUE));
       for (guint p = 0; p < n_programs; p++)
         {
           g_free (programs[p].mapped);
