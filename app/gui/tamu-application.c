@@ -10,6 +10,7 @@
 #include "tamu-desk-feed-settings.h"
 #include "tamu-desk-settings.h"
 #include "tamu-feed-server.h"
+#include "tamu-gui-util.h"
 #include "tamu-notifier.h"
 #include "tamu-ppid-editor.h"
 #include "tamu-ppid-reminders.h"
@@ -127,7 +128,7 @@ notifier_activated_cb (TamuApplication *self,
   gtk_window_present (window);
   tamu_window_show_view (TAMU_WINDOW (window), "ppid");
   if (id > 0 && (request = tamu_store_get_ppid (self->store, id, NULL)) != NULL)
-    gtk_window_present (tamu_ppid_editor_new (TAMU_WINDOW (window), request));
+    tamu_gui_present_dialog (tamu_ppid_editor_new (TAMU_WINDOW (window), request));
 }
 
 /* Reminders while the app runs; without a notification server it runs on without. */
@@ -180,6 +181,44 @@ start_notifier_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+first_frame_painted_cb (GdkFrameClock   *clock,
+                        TamuApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, self);
+  if (self->notifier == NULL && self->notifier_source == 0)
+    self->notifier_source = g_idle_add_full (G_PRIORITY_LOW, start_notifier_idle_cb, self, NULL);
+}
+
+static void
+window_mapped_cb (GtkWidget       *window,
+                  TamuApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (window, window_mapped_cb, self);
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (first_frame_painted_cb), self, 0);
+}
+
+/*
+ * The notifier (a D-Bus round trip to the notification server, the PPID
+ * reminders' queries) starts once the window's first frame is painted: an
+ * idle callback alone may run while the window waits for the X server.
+ */
+static void
+start_notifier_after_first_frame (TamuApplication *self,
+                                  TamuWindow      *window)
+{
+  if (self->notifier != NULL || self->notifier_source != 0
+      || g_signal_handler_find (window, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA,
+                                0, 0, NULL, window_mapped_cb, self) != 0)
+    return;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (window)))
+    self->notifier_source = g_idle_add_full (G_PRIORITY_LOW, start_notifier_idle_cb, self, NULL);
+  else
+    g_signal_connect_object (window, "map", G_CALLBACK (window_mapped_cb), self, G_CONNECT_AFTER);
+}
+
 static gboolean
 open_store (TamuApplication *self,
             const char      *path,
@@ -196,10 +235,6 @@ open_store (TamuApplication *self,
   self->store = tamu_store_open (path, error);
   if (self->store == NULL)
     return FALSE;
-
-  /* After the window's first frame: start-up does not wait on the
-   * notification server. */
-  self->notifier_source = g_idle_add_full (G_PRIORITY_LOW, start_notifier_idle_cb, self, NULL);
 
   return TRUE;
 }
@@ -254,6 +289,7 @@ tamu_application_command_line (GApplication            *app,
         g_application_command_line_printerr (command_line, "%s\n", error->message);
     }
 
+  start_notifier_after_first_frame (self, window);
   gtk_window_present (GTK_WINDOW (window));
 
   return 0;
@@ -275,6 +311,7 @@ tamu_application_activate (GApplication *app)
   window = get_window (self);
   if (window == NULL)
     window = tamu_window_new (self, self->store);
+  start_notifier_after_first_frame (self, window);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -307,7 +344,7 @@ about_activated (GSimpleAction *action,
                                       NULL,
                                       GTK_LICENSE_CUSTOM,
                                       _("The list of Indonesian provinces and kabupaten/kota comes from the idn-area-data project and is made available under the Open Database License (ODbL) v1.0: https://opendatacommons.org/licenses/odbl/1-0/"));
-  gtk_window_present (GTK_WINDOW (about));
+  tamu_gui_present_dialog (GTK_WINDOW (about));
 }
 
 static void
@@ -345,6 +382,7 @@ tamu_application_startup (GApplication *app)
     { "win.search", { "<Control>f", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.preferences", { "<Control>comma", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.previous-day", { "<Alt>Left", NULL } },
     { "win.next-day", { "<Alt>Right", NULL } },
     { "win.today", { "<Control>t", NULL } },

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tamu-gui-util.h"
 #include "tamu-feed-page.h"
 
 #include "tamu-desk-feed-settings.h"
@@ -98,7 +99,7 @@ show_link (TamuFeedPage *self,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "copy");
   g_object_set_data_full (G_OBJECT (dialog), "url", g_steal_pointer (&url), g_free);
   g_signal_connect (dialog, "response", G_CALLBACK (link_response_cb), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  tamu_gui_present_dialog (GTK_WINDOW (dialog));
 }
 
 /* ---- feeds ---------------------------------------------------------- */

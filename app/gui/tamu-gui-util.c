@@ -116,6 +116,26 @@ tamu_gui_format_guests (const TamuBooking *booking)
   return g_strdup_printf (ngettext ("%d guest", "%d guests", booking->guests), booking->guests);
 }
 
+char *
+tamu_gui_describe_booking (const TamuBooking *booking)
+{
+  g_autofree char *start = NULL;
+  g_autofree char *type = NULL;
+  g_autofree char *guests = NULL;
+  const char *daerah = booking->daerah != NULL && *booking->daerah ? booking->daerah : "—";
+  int count = booking->actual_guests >= 0 ? booking->actual_guests : booking->guests;
+
+  start = booking->start != TAMU_TIME_UNKNOWN ? tamu_format_time (booking->start) : g_strdup ("—");
+  type = g_utf8_strdown (tamu_booking_type_to_label (booking->type), -1);
+  if (count <= 0)
+    /* Translators: a booking for screen readers: start, daerah, type ("09:00 Kab. Jepara, video conference"). */
+    return g_strdup_printf (_("%s %s, %s"), start, daerah, type);
+
+  guests = g_strdup_printf (ngettext ("%d guest", "%d guests", count), count);
+  /* Translators: a booking for screen readers: start, daerah, type, guests ("09:00 Kab. Jepara, tatap muka, 2 tamu"). */
+  return g_strdup_printf (_("%s %s, %s, %s"), start, daerah, type, guests);
+}
+
 const char *
 tamu_gui_booking_place (const TamuBooking *booking)
 {
@@ -168,4 +188,25 @@ tamu_gui_name_internal_buttons (GtkWidget  *widget,
       else if (!GTK_IS_POPOVER (child))
         tamu_gui_name_internal_buttons (child, name);
     }
+}
+
+/*
+ * GTK 4.8's AT-SPI root answers GetChildAtIndex for an index past its visible
+ * windows with the last toplevel in gtk_window_get_toplevels(), shown or not.
+ * A hidden window whose accessible was never realized has no object path,
+ * the reply asserts in g_variant_new_object_path() and the app dies.  A
+ * screen reader meets it when it lists the windows while a dialog closes:
+ * it counts two windows, the dialog goes, it asks for the second.  GTK's own
+ * help overlay is such a window (hidden, kept, created after the main
+ * window), and so is any dialog with hide-on-close.  So Tamu keeps no hidden
+ * toplevel: a dialog is destroyed when it closes, and the shortcuts window
+ * is built each time it is asked for.  Reproducer: tests/gui/at-spi-hidden-window.c.
+ */
+void
+tamu_gui_present_dialog (GtkWindow *dialog)
+{
+  g_return_if_fail (GTK_IS_WINDOW (dialog));
+
+  gtk_window_set_hide_on_close (dialog, FALSE);
+  gtk_window_present (dialog);
 }

@@ -22,6 +22,11 @@ char       *tamu_gui_dup_local_time (const TamuBooking *booking);
 
 /* "9/5 guests", "3 of 5 came", "—" */
 char       *tamu_gui_format_guests (const TamuBooking *booking);
+/*
+ * A booking as a screen reader reads it in the week and month views:
+ * "09:00 Kab. Jepara, tatap muka, 2 tamu" (the guests who came once checked in).
+ */
+char       *tamu_gui_describe_booking (const TamuBooking *booking);
 /* The room, the meeting link or "—". */
 const char *tamu_gui_booking_place (const TamuBooking *booking);
 /* CSS class for the status pill: "requested", "confirmed", "done", "cancelled", "no-show". */
@@ -39,5 +44,12 @@ GDateTime  *tamu_gui_date_time_from_date (const GDate *date);
  */
 void        tamu_gui_name_internal_buttons (GtkWidget  *widget,
                                             const char *name);
+
+/*
+ * Presents a dialog or secondary window; closing it destroys it.  Every
+ * dialog of Tamu goes through here, because GTK 4.8 crashes on a hidden
+ * toplevel under AT-SPI (see tamu-gui-util.c).
+ */
+void        tamu_gui_present_dialog (GtkWindow *dialog);
 
 G_END_DECLS

@@ -30,6 +30,54 @@ struct _TamuMonthView
 
 G_DEFINE_FINAL_TYPE (TamuMonthView, tamu_month_view, GTK_TYPE_WIDGET)
 
+/*
+ * What a screen reader says after a day's name: its bookings, "09:00 Kab.
+ * Jepara, tatap muka, 2 tamu; 10:00 …", one string per day shown.  The day
+ * view, which Enter opens, has each booking as a row.
+ */
+static GStrv
+describe_days (TamuMonthView *self,
+               TamuStore     *store,
+               const GDate   *last)
+{
+  g_autoptr(GPtrArray) bookings = NULL;
+  GString *texts[N_WEEKS * 7];
+  GStrv result;
+  TamuBookingFilter filter;
+
+  tamu_booking_filter_init (&filter);
+  filter.from = self->first_shown;
+  filter.to = *last;
+  filter.include_cancelled = FALSE;
+  bookings = tamu_store_list_bookings (store, &filter, NULL);
+  if (bookings == NULL)
+    return NULL;
+
+  for (int i = 0; i < N_WEEKS * 7; i++)
+    texts[i] = g_string_new (NULL);
+  for (guint i = 0; i < bookings->len; i++)
+    {
+      TamuBooking *booking = g_ptr_array_index (bookings, i);
+      int day = g_date_days_between (&self->first_shown, &booking->date);
+      g_autofree char *text = NULL;
+      GString *line;
+
+      if (day < 0 || day >= N_WEEKS * 7
+          || booking->status == TAMU_STATUS_CANCELLED || booking->status == TAMU_STATUS_NO_SHOW)
+        continue;
+      line = texts[day];
+      text = tamu_gui_describe_booking (booking);
+      if (line->len > 0)
+        g_string_append (line, "; ");
+      g_string_append (line, text);
+    }
+
+  result = g_new0 (char *, N_WEEKS * 7 + 1);
+  for (int i = 0; i < N_WEEKS * 7; i++)
+    result[i] = g_string_free (texts[i], FALSE);
+  return result;
+}
+
 static void
 reload (TamuMonthView *self)
 {
@@ -40,6 +88,7 @@ reload (TamuMonthView *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) month_time = NULL;
   g_autofree char *title = NULL;
+  g_auto(GStrv) descriptions = NULL;
   GDate first, last, today;
   guint next_count = 0;
 
@@ -60,6 +109,7 @@ reload (TamuMonthView *self)
   counts = tamu_store_count_by_day (store, &self->first_shown, &last, &error);
   if (counts == NULL)
     tamu_window_toast (self->window, error->message);
+  descriptions = describe_days (self, store, &last);
 
   for (int i = 0; i < N_WEEKS * 7; i++)
     {
@@ -121,10 +171,13 @@ reload (TamuMonthView *self)
       else
         accessible = g_strdup_printf ("%s: %s", long_date,
                                       count_text != NULL ? count_text : _("no bookings"));
+      /* The tooltip sets GTK's description too: the day's bookings go after it. */
+      gtk_widget_set_tooltip_text (button, accessible);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      descriptions != NULL ? descriptions[i] : "",
                                       -1);
-      gtk_widget_set_tooltip_text (button, accessible);
     }
 }
 
@@ -137,6 +190,42 @@ day_clicked_cb (GtkButton     *button,
 
   g_date_add_days (&date, index);
   tamu_window_show_date (self->window, &date);
+}
+
+/*
+ * Arrows move between days as on a calendar: Left and Right a day, Up and
+ * Down a week; Home and End to the first and last day shown.  Enter or
+ * Space opens the day (the day is a button).
+ */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                TamuMonthView         *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  int index = -1, target;
+
+  for (int i = 0; focus != NULL && i < N_WEEKS * 7; i++)
+    if (focus == self->day_buttons[i] || gtk_widget_is_ancestor (focus, self->day_buttons[i]))
+      index = i;
+  if (index < 0 || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Right: case GDK_KEY_KP_Right: target = index + 1; break;
+    case GDK_KEY_Left: case GDK_KEY_KP_Left: target = index - 1; break;
+    case GDK_KEY_Down: case GDK_KEY_KP_Down: target = index + 7; break;
+    case GDK_KEY_Up: case GDK_KEY_KP_Up: target = index - 7; break;
+    case GDK_KEY_Home: case GDK_KEY_KP_Home: target = 0; break;
+    case GDK_KEY_End: case GDK_KEY_KP_End: target = N_WEEKS * 7 - 1; break;
+    default: return GDK_EVENT_PROPAGATE;
+    }
+
+  gtk_widget_grab_focus (self->day_buttons[CLAMP (target, 0, N_WEEKS * 7 - 1)]);
+  return GDK_EVENT_STOP;
 }
 
 static void
@@ -218,6 +307,7 @@ static void
 tamu_month_view_init (TamuMonthView *self)
 {
   GtkWidget *box, *header, *nav;
+  GtkEventController *key;
   GDate monday;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -245,6 +335,10 @@ tamu_month_view_init (TamuMonthView *self)
   gtk_grid_set_column_spacing (GTK_GRID (self->grid), 4);
   gtk_widget_set_vexpand (self->grid, TRUE);
   gtk_box_append (GTK_BOX (box), self->grid);
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (self->grid, key);
 
   /* Weekday names from any Monday, in the locale. */
   g_date_clear (&monday, 1);

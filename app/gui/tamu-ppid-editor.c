@@ -330,7 +330,7 @@ open_step_dialog (TamuPpidEditor *self,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_data (dialog, "response", G_CALLBACK (step_response_cb), data,
                          step_dialog_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  tamu_gui_present_dialog (GTK_WINDOW (dialog));
 }
 
 static void

@@ -222,7 +222,7 @@ open_editor (TamuPpidPage    *self,
 {
   GtkWindow *editor = tamu_ppid_editor_new (self->window, request);
 
-  gtk_window_present (editor);
+  tamu_gui_present_dialog (editor);
 }
 
 void
@@ -353,7 +353,7 @@ recap_clicked_cb (TamuPpidPage *self)
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_set_default_size (GTK_WINDOW (dialog), 900, -1);
   g_signal_connect_object (dialog, "response", G_CALLBACK (recap_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  tamu_gui_present_dialog (GTK_WINDOW (dialog));
 }
 
 static void

@@ -598,7 +598,7 @@ year_action (GtkWidget  *widget,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_set_default_size (GTK_WINDOW (dialog), 900, -1);
   g_signal_connect_object (dialog, "response", G_CALLBACK (year_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  tamu_gui_present_dialog (GTK_WINDOW (dialog));
 }
 
 /* ---- the tables' cells -------------------------------------------- */

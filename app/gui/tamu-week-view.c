@@ -22,7 +22,9 @@ struct _TamuWeekView
 
   GtkWidget      *title_label;
   GtkWidget      *legend_box;
+  GtkWidget      *overlay;
   GtkWidget      *drawing_area;
+  GPtrArray      *booking_buttons; /* GtkButton*, one per drawn booking, in time order */
 
   TamuWindow     *window; /* unowned */
   GDate           monday;
@@ -84,6 +86,30 @@ geometry (TamuWeekView *self,
 {
   *day_width = (width - HOURS_WIDTH) / N_DAYS;
   *minute_height = (height - HEADER_HEIGHT) / ((self->last_hour - self->first_hour) * 60.0);
+}
+
+/* Where @booking is drawn in a grid of @width × @height; FALSE if it is not drawn. */
+static gboolean
+booking_rect (TamuWeekView      *self,
+              const TamuBooking *booking,
+              int                width,
+              int                height,
+              graphene_rect_t   *out)
+{
+  double day_width, minute_height, lane_width;
+  int d = g_date_days_between (&self->monday, &booking->date);
+
+  if (d < 0 || d >= N_DAYS || booking->start == TAMU_TIME_UNKNOWN)
+    return FALSE;
+
+  geometry (self, width, height, &day_width, &minute_height);
+  lane_width = day_width / n_lanes (self);
+  graphene_rect_init (out,
+                      HOURS_WIDTH + d * day_width + booking_lane (self, (TamuBooking *) booking) * lane_width + 1,
+                      HEADER_HEIGHT + (booking->start - self->first_hour * 60) * minute_height,
+                      lane_width,
+                      MAX (booking->duration, 15) * minute_height);
+  return TRUE;
 }
 
 static void
@@ -217,20 +243,20 @@ draw_cb (GtkDrawingArea *area,
   for (guint i = 0; self->bookings != NULL && i < self->bookings->len; i++)
     {
       TamuBooking *booking = g_ptr_array_index (self->bookings, i);
-      int d = g_date_days_between (&self->monday, &booking->date);
       int lane = booking_lane (self, booking);
       const GdkRGBA *color = lane_color (self, lane);
       GdkRGBA fill = *color;
+      graphene_rect_t rect;
       double x, y, h;
       g_autofree char *start = NULL;
       g_autofree char *text = NULL;
 
-      if (d < 0 || d >= N_DAYS || booking->start == TAMU_TIME_UNKNOWN)
+      if (!booking_rect (self, booking, width, height, &rect))
         continue;
 
-      x = HOURS_WIDTH + d * day_width + lane * lane_width + 1;
-      y = HEADER_HEIGHT + (booking->start - self->first_hour * 60) * minute_height;
-      h = MAX (booking->duration, 15) * minute_height;
+      x = rect.origin.x;
+      y = rect.origin.y;
+      h = rect.size.height;
 
       /* What already happened is lighter than what is still ahead. */
       fill.alpha = booking->status == TAMU_STATUS_DONE ? 0.7 : 0.95;
@@ -257,34 +283,6 @@ draw_cb (GtkDrawingArea *area,
     }
 }
 
-static TamuBooking *
-booking_at (TamuWeekView *self,
-            double        px,
-            double        py)
-{
-  int width = gtk_widget_get_width (self->drawing_area);
-  int height = gtk_widget_get_height (self->drawing_area);
-  double day_width, minute_height, lane_width;
-
-  geometry (self, width, height, &day_width, &minute_height);
-  lane_width = day_width / n_lanes (self);
-
-  for (guint i = 0; self->bookings != NULL && i < self->bookings->len; i++)
-    {
-      TamuBooking *booking = g_ptr_array_index (self->bookings, i);
-      int d = g_date_days_between (&self->monday, &booking->date);
-      double x = HOURS_WIDTH + d * day_width + booking_lane (self, booking) * lane_width;
-      double y = HEADER_HEIGHT + (booking->start - self->first_hour * 60) * minute_height;
-      double h = MAX (booking->duration, 15) * minute_height;
-
-      if (booking->start != TAMU_TIME_UNKNOWN
-          && px >= x && px < x + lane_width && py >= y && py < y + h)
-        return booking;
-    }
-
-  return NULL;
-}
-
 static void
 pressed_cb (GtkGestureClick *gesture,
             int              n_press,
@@ -292,11 +290,9 @@ pressed_cb (GtkGestureClick *gesture,
             double           y,
             TamuWeekView    *self)
 {
-  TamuBooking *booking = booking_at (self, x, y);
-
-  if (booking != NULL)
-    tamu_window_edit_booking (self->window, booking);
-  else if (y < HEADER_HEIGHT && x > HOURS_WIDTH)
+  /* A booking is a button over the grid (update_booking_buttons()); a
+   * day's header opens the day. */
+  if (y < HEADER_HEIGHT && x > HOURS_WIDTH)
     {
       double day_width, minute_height;
       GDate date = self->monday;
@@ -306,6 +302,115 @@ pressed_cb (GtkGestureClick *gesture,
       g_date_add_days (&date, MIN (N_DAYS - 1, (int) ((x - HOURS_WIDTH) / day_width)));
       tamu_window_show_date (self->window, &date);
     }
+}
+
+static void
+booking_clicked_cb (GtkButton    *button,
+                    TamuWeekView *self)
+{
+  TamuBooking *booking = g_object_get_data (G_OBJECT (button), "booking");
+
+  tamu_window_edit_booking (self->window, booking);
+}
+
+/*
+ * Each drawn booking has a transparent button over it: it takes the
+ * keyboard focus (Tab, arrows), opens the booking with Enter or a click, and
+ * is what a screen reader reads ("09:00 Kab. Jepara, tatap muka, 2 tamu").
+ * The overlay places it on the booking's block (get_child_position_cb()).
+ */
+static void
+update_booking_buttons (TamuWeekView *self)
+{
+  for (guint i = 0; i < self->booking_buttons->len; i++)
+    gtk_overlay_remove_overlay (GTK_OVERLAY (self->overlay),
+                                g_ptr_array_index (self->booking_buttons, i));
+  g_ptr_array_set_size (self->booking_buttons, 0);
+
+  for (guint i = 0; self->bookings != NULL && i < self->bookings->len; i++)
+    {
+      TamuBooking *booking = g_ptr_array_index (self->bookings, i);
+      g_autofree char *name = NULL;
+      GtkWidget *button;
+
+      if (booking->start == TAMU_TIME_UNKNOWN)
+        continue;
+
+      name = tamu_gui_describe_booking (booking);
+      button = gtk_button_new ();
+      gtk_widget_add_css_class (button, "week-booking");
+      gtk_widget_set_tooltip_text (button, name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
+      g_object_set_data_full (G_OBJECT (button), "booking", tamu_booking_ref (booking),
+                              (GDestroyNotify) tamu_booking_unref);
+      g_signal_connect (button, "clicked", G_CALLBACK (booking_clicked_cb), self);
+      gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), button);
+      g_ptr_array_add (self->booking_buttons, button);
+    }
+}
+
+/*
+ * Arrows move between bookings in time order: Right and Down to the next,
+ * Left and Up to the previous; Home and End to the first and last.
+ */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                TamuWeekView          *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  guint index, target;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0
+      || focus == NULL || !g_ptr_array_find (self->booking_buttons, focus, &index))
+    return GDK_EVENT_PROPAGATE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Right: case GDK_KEY_KP_Right: case GDK_KEY_Down: case GDK_KEY_KP_Down:
+      target = MIN (index + 1, self->booking_buttons->len - 1);
+      break;
+    case GDK_KEY_Left: case GDK_KEY_KP_Left: case GDK_KEY_Up: case GDK_KEY_KP_Up:
+      target = index > 0 ? index - 1 : 0;
+      break;
+    case GDK_KEY_Home: case GDK_KEY_KP_Home:
+      target = 0;
+      break;
+    case GDK_KEY_End: case GDK_KEY_KP_End:
+      target = self->booking_buttons->len - 1;
+      break;
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+
+  gtk_widget_grab_focus (g_ptr_array_index (self->booking_buttons, target));
+  return GDK_EVENT_STOP;
+}
+
+static gboolean
+get_child_position_cb (GtkOverlay    *overlay,
+                       GtkWidget     *widget,
+                       GtkAllocation *allocation,
+                       TamuWeekView  *self)
+{
+  TamuBooking *booking = g_object_get_data (G_OBJECT (widget), "booking");
+  graphene_rect_t rect;
+
+  if (booking == NULL
+      || !booking_rect (self, booking,
+                        gtk_widget_get_width (GTK_WIDGET (overlay)),
+                        gtk_widget_get_height (GTK_WIDGET (overlay)), &rect))
+    return FALSE;
+
+  allocation->x = (int) rect.origin.x + 1;
+  allocation->y = (int) rect.origin.y + 1;
+  allocation->width = MAX (1, (int) rect.size.width - 3);
+  allocation->height = MAX (1, (int) rect.size.height - 2);
+  return TRUE;
 }
 
 static void
@@ -394,6 +499,7 @@ reload (TamuWeekView *self)
   gtk_label_set_label (GTK_LABEL (self->title_label), title);
 
   update_legend (self);
+  update_booking_buttons (self);
   gtk_widget_queue_draw (self->drawing_area);
 }
 
@@ -457,6 +563,7 @@ tamu_week_view_dispose (GObject *object)
   g_clear_pointer (&self->policy, tamu_policy_free);
   g_clear_pointer (&self->calendar, tamu_calendar_unref);
   g_clear_pointer (&self->bookings, g_ptr_array_unref);
+  g_clear_pointer (&self->booking_buttons, g_ptr_array_unref);
 
   G_OBJECT_CLASS (tamu_week_view_parent_class)->dispose (object);
 }
@@ -479,6 +586,7 @@ static void
 tamu_week_view_init (TamuWeekView *self)
 {
   GtkWidget *box, *header, *nav;
+  GtkEventController *key;
   GtkGesture *click;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -505,17 +613,26 @@ tamu_week_view_init (TamuWeekView *self)
   gtk_widget_set_halign (self->legend_box, GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (header), self->legend_box);
 
+  self->overlay = gtk_overlay_new ();
+  gtk_widget_set_vexpand (self->overlay, TRUE);
+  gtk_widget_set_margin_start (self->overlay, 6);
+  gtk_widget_set_margin_end (self->overlay, 12);
+  gtk_widget_set_margin_bottom (self->overlay, 12);
+  g_signal_connect (self->overlay, "get-child-position", G_CALLBACK (get_child_position_cb), self);
+  gtk_box_append (GTK_BOX (box), self->overlay);
+  self->booking_buttons = g_ptr_array_new ();
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (self->overlay, key);
+
   self->drawing_area = gtk_drawing_area_new ();
-  gtk_widget_set_vexpand (self->drawing_area, TRUE);
-  gtk_widget_set_margin_start (self->drawing_area, 6);
-  gtk_widget_set_margin_end (self->drawing_area, 12);
-  gtk_widget_set_margin_bottom (self->drawing_area, 12);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->drawing_area), 420);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->drawing_area), draw_cb, self, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->drawing_area),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Week Schedule"),
                                   -1);
-  gtk_box_append (GTK_BOX (box), self->drawing_area);
+  gtk_overlay_set_child (GTK_OVERLAY (self->overlay), self->drawing_area);
 
   click = gtk_gesture_click_new ();
   g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);

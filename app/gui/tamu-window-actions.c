@@ -7,6 +7,7 @@
 
 #include "tamu-booking-editor.h"
 #include "tamu-clock.h"
+#include "tamu-gui-util.h"
 #include "tamu-limits.h"
 #include "tamu-parse.h"
 #include "tamu-rules.h"
@@ -88,8 +89,26 @@ preferences_action (GtkWidget  *widget,
   TamuWindow *self = TAMU_WINDOW (widget);
   GtkWindow *preferences = tamu_preferences_window_new (GTK_WINDOW (self), self->store);
 
-  gtk_window_present (preferences);
+  tamu_gui_present_dialog (preferences);
 #endif
+}
+
+/*
+ * Ctrl+?: the keyboard shortcuts, built each time and destroyed on close.
+ * Not GtkApplication's automatic help overlay, which stays as a hidden
+ * window and crashes GTK 4.8 under AT-SPI (tamu_gui_present_dialog()).
+ */
+static void
+shortcuts_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/id/go/kemenkeu/djpk/Tamu/ui/tamu-shortcuts-window.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  tamu_gui_present_dialog (shortcuts);
 }
 
 /* Ctrl+E: the shown day, week or month as an .ics file (tamu-window-ical.c). */
@@ -128,6 +147,7 @@ _tamu_window_class_actions_init (TamuWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.previous-day", NULL, move_date_action);
   gtk_widget_class_install_action (widget_class, "win.next-day", NULL, move_date_action);
   gtk_widget_class_install_action (widget_class, "win.today", NULL, move_date_action);
@@ -146,7 +166,7 @@ tamu_window_edit_booking (TamuWindow  *self,
   g_return_if_fail (TAMU_IS_WINDOW (self));
 
   editor = tamu_booking_editor_new (self, booking, &self->date);
-  gtk_window_present (editor);
+  tamu_gui_present_dialog (editor);
 }
 
 void
@@ -311,7 +331,7 @@ tamu_window_check_in_booking (TamuWindow  *self,
   g_signal_connect_data (dialog, "response", G_CALLBACK (check_in_response_cb), data,
                          dialog_data_free, 0);
 
-  gtk_window_present (GTK_WINDOW (dialog));
+  tamu_gui_present_dialog (GTK_WINDOW (dialog));
 }
 
 static void
@@ -383,7 +403,7 @@ tamu_window_cancel_booking (TamuWindow  *self,
   g_signal_connect_data (dialog, "response", G_CALLBACK (cancel_response_cb), data,
                          dialog_data_free, 0);
 
-  gtk_window_present (GTK_WINDOW (dialog));
+  tamu_gui_present_dialog (GTK_WINDOW (dialog));
 }
 
 void
@@ -491,6 +511,6 @@ _tamu_window_offer_demo (TamuWindow *self)
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "load");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "skip");
   g_signal_connect_object (dialog, "response", G_CALLBACK (demo_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  tamu_gui_present_dialog (GTK_WINDOW (dialog));
 #endif
 }

@@ -10,6 +10,7 @@
 
 #include "tamu-desk-settings.h"
 #include "tamu-error.h"
+#include "tamu-gui-util.h"
 #include "tamu-ical.h"
 #include "tamu-parse.h"
 
@@ -399,7 +400,7 @@ import_done_cb (GObject      *source,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), data);
-  gtk_window_present (GTK_WINDOW (dialog));
+  tamu_gui_present_dialog (GTK_WINDOW (dialog));
 }
 
 static void
@@ -488,7 +489,7 @@ drop_cb (GtkDropTarget *target,
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (drop_kind_response_cb), g_object_ref (file));
-  gtk_window_present (GTK_WINDOW (dialog));
+  tamu_gui_present_dialog (GTK_WINDOW (dialog));
   return TRUE;
 }
 

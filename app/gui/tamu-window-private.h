@@ -24,6 +24,7 @@ struct _TamuWindow
   guint                demo_source;
 
   GtkWidget           *page_bins[TAMU_WINDOW_MAX_PAGES]; /* AdwBin per page of the table, filled on first show */
+  gboolean             adding_pages; /* constructed() is adding the pages: none is built yet */
   GtkWidget           *day_view;
   GtkWidget           *search_view;
 };
