@@ -199,8 +199,9 @@ static void
 test_clicked_cb (TamuDatabasePage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *address = dup_form_address (self, &error);
+  g_autofree char *address = NULL;
 
+  address = dup_form_address (self, &error);
   if (address == NULL)
     {
       set_status (self, error->message, TRUE);
@@ -413,7 +414,6 @@ build (TamuDatabasePage *self)
   self->status_label = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->status_label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (self->status_label), 0);
-  gtk_label_set_selectable (GTK_LABEL (self->status_label), TRUE);
   gtk_widget_set_visible (self->status_label, FALSE);
   gtk_box_append (GTK_BOX (box), self->status_label);
   self->use_button = gtk_button_new_with_mnemonic (_("_Use This Database"));
