@@ -55,6 +55,20 @@ class PgServer:
                          '-l', os.path.join(self.dir, 'server.log'), '-w', '-t', '60', 'start',
                          '-o', '-k %s -h 127.0.0.1 -p %s -c fsync=off' % (self.dir, self.port)])
 
+    def require_password(self, password):
+        """Gives the role "tamu" @password and makes the loopback port ask for
+        it (scram-sha-256), as an office server does; the socket stays trust."""
+        self.psql("ALTER ROLE tamu PASSWORD '%s'" % password.replace("'", "''"))
+        hba = os.path.join(self.dir, 'data', 'pg_hba.conf')
+        with open(hba) as f:
+            lines = f.read().splitlines()
+        lines = [line.rsplit(None, 1)[0] + ' scram-sha-256'
+                 if line.startswith('host') and line.rstrip().endswith('trust') else line
+                 for line in lines]
+        with open(hba, 'w') as f:
+            f.write('\n'.join(lines) + '\n')
+        self._owner_run([os.path.join(PGBIN, 'pg_ctl'), '-D', os.path.join(self.dir, 'data'), 'reload'])
+
     def psql(self, sql):
         return subprocess.run([os.path.join(PGBIN, 'psql'), '-X', '-At', '-v', 'ON_ERROR_STOP=1',
                                self.conninfo, '-c', sql],
