@@ -147,15 +147,17 @@ open_thread (GTask        *task,
 static void
 open_async (TamuDatabasePage   *self,
             const char         *address,
-            GAsyncReadyCallback callback)
+            GAsyncReadyCallback callback,
+            gpointer            user_data)
 {
   g_autoptr(GTask) task = NULL;
 
+  set_status (self, _("Connecting…"), FALSE);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  task = g_task_new (self, self->cancellable, callback, NULL);
+  task = g_task_new (self, self->cancellable, callback, user_data);
   g_task_set_source_tag (task, open_async);
   g_task_set_task_data (task, dup_connect_address (self, address),
                         (GDestroyNotify) tamu_desk_database_free_connect_address);
@@ -207,8 +209,7 @@ test_clicked_cb (TamuDatabasePage *self)
       set_status (self, error->message, TRUE);
       return;
     }
-  set_status (self, _("Connecting…"), FALSE);
-  open_async (self, address, test_done_cb);
+  open_async (self, address, test_done_cb, NULL);
 }
 
 static void
@@ -273,23 +274,14 @@ use_clicked_cb (TamuDatabasePage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *address = dup_form_address (self, &error);
-  g_autoptr(GTask) task = NULL;
 
   if (address == NULL)
     {
       set_status (self, error->message, TRUE);
       return;
     }
-  set_status (self, _("Connecting…"), FALSE);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->cancellable, use_done_cb, g_strdup (address));
-  g_task_set_task_data (task, dup_connect_address (self, address),
-                        (GDestroyNotify) tamu_desk_database_free_connect_address);
-  g_task_run_in_thread (task, open_thread);
-  set_busy (self, TRUE);
+  /* use_done_cb() takes the address: kept only once the server answered. */
+  open_async (self, address, use_done_cb, g_strdup (address));
 }
 
 static void

@@ -390,8 +390,9 @@ tamu_window_constructed (GObject *object)
   {
     GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (self));
 
-    gtk_box_insert_child_after (GTK_BOX (content), tamu_unavailable_banner_new (self->store),
-                                gtk_widget_get_first_child (content));
+    if (GTK_IS_BOX (content))
+      gtk_box_insert_child_after (GTK_BOX (content), tamu_unavailable_banner_new (self->store),
+                                  gtk_widget_get_first_child (content));
   }
 
   _tamu_window_actions_update (self);

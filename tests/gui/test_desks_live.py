@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Two desks on one PostgreSQL database: a booking saved in one window
+"""Two desks on one PostgreSQL database (tamu --db, two processes, each with
+its own session bus and folders): a booking saved in one window
 appears in the other's day view within 2 s, with no refresh by hand
 (LISTEN/NOTIFY), and one added with tamu-cli appears in both."""
 import time
@@ -39,8 +40,11 @@ def test_booking_appears_on_the_other_desk():
     server = PgServer()
     desk_a = desk_b = None
     try:
-        desk_a = App(args=['--date', '2024-03-20'], db=server.conninfo)
-        desk_b = second_desk(server.conninfo, args=['--date', '2024-03-20'])
+        # Two ways to name one database: the socket's key/value string, and a
+        # URI over the loopback port.
+        uri = 'postgresql://tamu@127.0.0.1:%s/tamu_test' % server.port
+        desk_a = App(args=['--date', '2024-03-20', '--db', server.conninfo], db=server.conninfo)
+        desk_b = second_desk(uri, args=['--date', '2024-03-20', '--db', uri])
         assert desk_a.app_pid != desk_b.app_pid, 'two processes'
 
         list_a, list_b = day_list(desk_a), day_list(desk_b)
