@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tamu-desk-database.h"
 #include "tamu-desk-feed-settings.h"
 #include "tamu-desk-settings.h"
 #include "tamu-feed-server.h"
@@ -18,6 +19,7 @@
 #include "tamu-parse.h"
 #include "tamu-ui-resources.h"
 #include "tamu-window.h"
+#include "tamu-window-private.h"
 
 struct _TamuApplication
 {
@@ -37,7 +39,8 @@ static const GOptionEntry option_entries[] = {
   { "date", 'd', 0, G_OPTION_ARG_STRING, NULL,
     N_("Open the day view on this date"), N_("YYYY-MM-DD") },
   { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Use this database file instead of the default"), N_("FILE") },
+    N_("Use this database (a file, or a PostgreSQL server's address) instead of the default"),
+    N_("ADDRESS") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { NULL }
@@ -224,15 +227,15 @@ open_store (TamuApplication *self,
             const char      *path,
             GError         **error)
 {
-  g_autofree char *default_path = NULL;
+  char *address;
 
   if (self->store != NULL)
     return TRUE;
 
-  if (path == NULL)
-    path = default_path = tamu_store_dup_default_path ();
-
-  self->store = tamu_store_open (path, error);
+  /* --db, TAMU_DB, this desk's server (with the keyring's password) or the file. */
+  address = tamu_desk_database_dup_connect_address (path);
+  self->store = tamu_store_open (address, error);
+  tamu_desk_database_free_connect_address (address);
   if (self->store == NULL)
     return FALSE;
 
@@ -248,6 +251,45 @@ get_window (TamuApplication *self)
     return TAMU_WINDOW (window);
 
   return NULL;
+}
+
+/*
+ * Another database for this desk (Preferences → Database): the notifier
+ * follows @store, and the window is built again on it, on the same date and
+ * view, so switching loses nothing the user was looking at.
+ */
+void
+tamu_application_set_store (TamuApplication *self,
+                            TamuStore       *store)
+{
+  GtkWindow *old_window;
+  TamuWindow *window;
+  g_autofree char *view = NULL;
+  GDate date;
+
+  g_return_if_fail (TAMU_IS_APPLICATION (self));
+  g_return_if_fail (TAMU_IS_STORE (store));
+
+  old_window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_clear_handle_id (&self->notifier_source, g_source_remove);
+  if (self->notifier != NULL)
+    tamu_notifier_stop (self->notifier);
+  g_clear_object (&self->notifier);
+  g_set_object (&self->store, store);
+  start_notifier (self);
+
+  window = tamu_window_new (self, self->store);
+  if (old_window != NULL && TAMU_IS_WINDOW (old_window))
+    {
+      date = *tamu_window_get_date (TAMU_WINDOW (old_window));
+      view = g_strdup (adw_view_stack_get_visible_child_name (TAMU_WINDOW (old_window)->stack));
+      tamu_window_set_date (window, &date);
+      if (view != NULL)
+        tamu_window_show_view (window, view);
+    }
+  gtk_window_present (GTK_WINDOW (window));
+  if (old_window != NULL)
+    gtk_window_destroy (old_window);
 }
 
 static int

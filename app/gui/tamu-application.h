@@ -18,4 +18,8 @@ TamuStore       *tamu_application_get_store (TamuApplication *self);
 /* The GSettings of the window, or NULL when the schema is not installed. */
 GSettings       *tamu_application_get_settings (TamuApplication *self);
 
+/* Switches to another database: the window is rebuilt on @store at the same date and view. */
+void             tamu_application_set_store (TamuApplication *self,
+                                             TamuStore       *store);
+
 G_END_DECLS

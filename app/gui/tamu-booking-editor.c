@@ -17,6 +17,7 @@
 #include "tamu-regions.h"
 #include "tamu-rules.h"
 #include "tamu-topic-chooser.h"
+#include "tamu-unavailable-banner.h"
 
 /* Checks run this long after the last keystroke. */
 #define CHECK_DELAY_MS 150
@@ -808,6 +809,11 @@ build_form (TamuBookingEditor *self)
   gtk_widget_add_css_class (self->error_label, "error");
   gtk_widget_set_visible (self->error_label, FALSE);
   gtk_box_append (GTK_BOX (box), self->error_label);
+  /* While the server is away: Save off, the reason shown, the fields kept. */
+  gtk_box_append (GTK_BOX (box),
+                  tamu_unavailable_notice_new (self->store, self->save_button,
+                                               _("server unreachable: the booking is not saved yet"),
+                                               (GSourceFunc) run_check, self));
 
   self->warnings_label = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->warnings_label), TRUE);

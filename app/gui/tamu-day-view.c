@@ -264,8 +264,13 @@ static void
 tamu_day_view_dispose (GObject *object)
 {
   TamuDayView *self = TAMU_DAY_VIEW (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TAMU_TYPE_DAY_VIEW);
+  /* The template's unnamed box too: the view is destroyed when the window is
+   * built again on another database. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->model);
 
   G_OBJECT_CLASS (tamu_day_view_parent_class)->dispose (object);

@@ -12,6 +12,7 @@
 #include "tamu-gui-util.h"
 #include "tamu-parse.h"
 #include "tamu-store-ppid.h"
+#include "tamu-unavailable-banner.h"
 
 /* The text fields of the register, in the order of the form. */
 typedef enum
@@ -545,6 +546,11 @@ tamu_ppid_editor_new (TamuWindow      *window,
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
   gtk_box_append (GTK_BOX (content), scrolled);
 
+  /* While the server is away: Save off, the reason shown, the fields kept. */
+  gtk_box_append (GTK_BOX (box),
+                  tamu_unavailable_notice_new (get_store (self), self->save_button,
+                                               _("server unreachable: the request is not saved yet"),
+                                               NULL, NULL));
   self->progress_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_box_append (GTK_BOX (box), self->progress_box);
 

@@ -7,6 +7,7 @@
 
 #include "tamu-booking-editor.h"
 #include "tamu-clock.h"
+#include "tamu-database-page.h"
 #include "tamu-gui-util.h"
 #include "tamu-limits.h"
 #include "tamu-parse.h"
@@ -89,6 +90,9 @@ preferences_action (GtkWidget  *widget,
   TamuWindow *self = TAMU_WINDOW (widget);
   GtkWindow *preferences = tamu_preferences_window_new (GTK_WINDOW (self), self->store);
 
+  /* Where this desk's data lives (tamu-database-page.c). */
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (preferences),
+                              ADW_PREFERENCES_PAGE (tamu_database_page_new (self)));
   tamu_gui_present_dialog (preferences);
 #endif
 }

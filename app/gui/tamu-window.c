@@ -14,6 +14,7 @@
 #include "tamu-ppid-page.h"
 #include "tamu-summary-page.h"
 #include "tamu-search-view.h"
+#include "tamu-unavailable-banner.h"
 #include "tamu-week-view.h"
 #include "tamu-window-private.h"
 #include "tamu-window-ical.h"
@@ -410,6 +411,14 @@ tamu_window_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   /* Other desks' changes arrive as ::changed too (LISTEN on a server). */
   tamu_store_watch (self->store);
+  /* Under the header bar: says so while the server cannot be reached. */
+  {
+    GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (self));
+
+    if (GTK_IS_BOX (content))
+      gtk_box_insert_child_after (GTK_BOX (content), tamu_unavailable_banner_new (self->store),
+                                  gtk_widget_get_first_child (content));
+  }
 
   _tamu_window_actions_update (self);
 }

@@ -85,7 +85,10 @@ def wait_for(what, timeout=20.0, interval=0.1, description='condition'):
 
 
 class App:
-    def __init__(self, args=(), now='2024-03-18T08:00', db=None, load_demo=False):
+    def __init__(self, args=(), now='2024-03-18T08:00', db=None, load_demo=False,
+                 launcher=(), env_extra=None):
+        """@launcher runs before the binary (a session bus of its own for a
+        second desk, see desks.py); @env_extra adds to its environment."""
         self.tmp = tempfile.mkdtemp(prefix='tamu-gui-')
         self.db = db or os.path.join(self.tmp, 'tamu.db')
         env = dict(os.environ)
@@ -102,16 +105,31 @@ class App:
             'GTK_A11Y': 'atspi',
         })
         env.pop('NO_AT_BRIDGE', None)
+        env.update(env_extra or {})
         self.env = env
-        self.proc = subprocess.Popen([TAMU] + list(args), env=env)
+        self.proc = subprocess.Popen(list(launcher) + [TAMU] + list(args), env=env)
+        self.app_pid = None
         self.node = wait_for(self._find_app, timeout=30, description='the tamu application on AT-SPI')
         self.window = wait_for(lambda: self.frame('Tamu'), description='the main window')
         self.answer_demo(load_demo)
 
+    def _is_ours(self, pid):
+        """The process started, or one it started (through a launcher)."""
+        while pid > 1:
+            if pid == self.proc.pid:
+                return True
+            try:
+                with open('/proc/%d/stat' % pid) as f:
+                    pid = int(f.read().rsplit(')', 1)[1].split()[1])
+            except OSError:
+                return False
+        return False
+
     def _find_app(self):
         for app in tree.root.applications():
             try:
-                if app.name == 'tamu' and app.get_process_id() == self.proc.pid:
+                if app.name == 'tamu' and self._is_ours(app.get_process_id()):
+                    self.app_pid = app.get_process_id()
                     return app
             except Exception:
                 continue
@@ -160,6 +178,11 @@ class App:
         return [n.name for n in self.find_all(node, role='label', showing=showing)]
 
     def close(self):
+        if self.app_pid is not None and self.app_pid != self.proc.pid and self.proc.poll() is None:
+            try:
+                os.kill(self.app_pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
             try:
