@@ -8,6 +8,7 @@
 #include "tamu-booking-editor.h"
 #include "tamu-clock.h"
 #include "tamu-database-page.h"
+#include "tamu-field-labels.h"
 #include "tamu-gui-util.h"
 #include "tamu-limits.h"
 #include "tamu-parse.h"
@@ -250,8 +251,9 @@ check_in_value_changed_cb (GtkSpinButton *spin,
                                    "guest-limit: %d guests is over the limit of %d guests: the check-in will be recorded as a breach.",
                                    limit),
                          guests, limit);
+      g_autofree char *shown = tamu_gui_format_message (text);
 
-      gtk_label_set_label (GTK_LABEL (data->breach_label), text);
+      gtk_label_set_label (GTK_LABEL (data->breach_label), shown);
       gtk_widget_set_visible (data->breach_label, TRUE);
     }
   else

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "tamu-clock.h"
+#include "tamu-field-labels.h"
 #include "tamu-gui-util.h"
 #include "tamu-day-view.h"
 #include "tamu-month-view.h"
@@ -154,11 +155,14 @@ void
 tamu_window_toast (TamuWindow *self,
                    const char *message)
 {
+  g_autofree char *shown = NULL;
   AdwToast *toast;
 
   g_return_if_fail (TAMU_IS_WINDOW (self));
 
-  toast = adw_toast_new (message);
+  /* "time: …" reads "Jam mulai: …" in the window's language. */
+  shown = tamu_gui_format_message (message);
+  toast = adw_toast_new (shown);
   adw_toast_set_timeout (toast, 5);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
@@ -168,12 +172,14 @@ tamu_window_show_error (TamuWindow   *self,
                         const char   *heading,
                         const GError *error)
 {
+  g_autofree char *message = NULL;
   GtkWidget *dialog;
 
   g_return_if_fail (TAMU_IS_WINDOW (self));
   g_return_if_fail (error != NULL);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  message = tamu_gui_format_message (error->message);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   tamu_gui_present_dialog (GTK_WINDOW (dialog));
 }

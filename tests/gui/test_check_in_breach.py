@@ -19,7 +19,7 @@ def test_check_in_with_breach():
         type_into(app.find(dialog, tr('_Guests who came'), 'spin button'), '8', commit=True)
 
         breach = wait_for(lambda: [normalize(n.name) for n in App.find_all(dialog, role='label')
-                                   if normalize(n.name).startswith('guest-limit')],
+                                   if normalize(n.name).startswith(tr('Guest limit', 'field') + ':')],
                           description='the breach shown in the dialog')[0]
         assert '8' in breach and '5' in breach, breach
 
