@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "tamu-desk-database.h"
+#include "tamu-desk-settings.h"
 
 #include <errno.h>
 #include <string.h>
@@ -19,22 +20,13 @@
 #define GROUP "desk"
 #define KEY "database"
 
-static char *
-dup_path (void)
-{
-  return g_build_filename (g_get_user_config_dir (), "tamu", "desk.ini", NULL);
-}
-
 char *
 tamu_desk_database_dup (void)
 {
-  g_autoptr(GKeyFile) file = g_key_file_new ();
-  g_autofree char *path = dup_path ();
+  g_autoptr(GKeyFile) file = tamu_desk_settings_load_file ();
   char *value;
 
   /* A missing file or key: the file on this computer. */
-  if (!g_key_file_load_from_file (file, path, G_KEY_FILE_KEEP_COMMENTS, NULL))
-    return g_strdup ("");
   value = g_key_file_get_string (file, GROUP, KEY, NULL);
   return value != NULL ? g_strstrip (value) : g_strdup ("");
 }
@@ -43,9 +35,7 @@ gboolean
 tamu_desk_database_set (const char *address,
                         GError    **error)
 {
-  g_autoptr(GKeyFile) file = g_key_file_new ();
-  g_autofree char *path = dup_path ();
-  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GKeyFile) file = NULL;
   g_autofree char *clean = g_strstrip (g_strdup (address != NULL ? address : ""));
 
   if (*clean != '\0')
@@ -60,18 +50,9 @@ tamu_desk_database_set (const char *address,
         }
     }
 
-  g_key_file_load_from_file (file, path, G_KEY_FILE_KEEP_COMMENTS, NULL);
+  file = tamu_desk_settings_load_file ();
   g_key_file_set_string (file, GROUP, KEY, clean);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      g_set_error (error, TAMU_ERROR, TAMU_ERROR_FAILED,
-                   _("database: cannot create %s: %s"), dir, g_strerror (errno));
-      return FALSE;
-    }
-  if (!g_key_file_save_to_file (file, path, error))
-    return FALSE;
-  g_chmod (path, 0600);
-  return TRUE;
+  return tamu_desk_settings_save_file (file, "database", error);
 }
 
 char *

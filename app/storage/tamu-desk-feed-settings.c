@@ -8,50 +8,15 @@
 #include <string.h>
 
 #include "tamu-desk-feed-settings.h"
+#include "tamu-desk-settings.h"
 #include "tamu-error.h"
 
 #define GROUP "feed"
 
-static char *
-dup_path (void)
-{
-  return g_build_filename (g_get_user_config_dir (), "tamu", "desk.ini", NULL);
-}
-
-static GKeyFile *
-load (void)
-{
-  g_autofree char *path = dup_path ();
-  GKeyFile *file = g_key_file_new ();
-
-  g_key_file_load_from_file (file, path, G_KEY_FILE_KEEP_COMMENTS, NULL);
-  return file;
-}
-
-static gboolean
-save (GKeyFile   *file,
-      const char *key,
-      GError    **error)
-{
-  g_autofree char *path = dup_path ();
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      g_set_error (error, TAMU_ERROR, TAMU_ERROR_FAILED,
-                   _("%s: cannot create %s: %s"), key, dir, g_strerror (errno));
-      return FALSE;
-    }
-  if (!g_key_file_save_to_file (file, path, error))
-    return FALSE;
-  g_chmod (path, 0600);
-  return TRUE;
-}
-
 gboolean
 tamu_desk_feed_settings_get_serve (void)
 {
-  g_autoptr(GKeyFile) file = load ();
+  g_autoptr(GKeyFile) file = tamu_desk_settings_load_file ();
 
   return g_key_file_get_boolean (file, GROUP, "serve-feeds", NULL);
 }
@@ -60,16 +25,16 @@ gboolean
 tamu_desk_feed_settings_set_serve (gboolean serve,
                                    GError **error)
 {
-  g_autoptr(GKeyFile) file = load ();
+  g_autoptr(GKeyFile) file = tamu_desk_settings_load_file ();
 
   g_key_file_set_boolean (file, GROUP, "serve-feeds", serve);
-  return save (file, "serve-feeds", error);
+  return tamu_desk_settings_save_file (file, "serve-feeds", error);
 }
 
 char *
 tamu_desk_feed_settings_dup_listen (void)
 {
-  g_autoptr(GKeyFile) file = load ();
+  g_autoptr(GKeyFile) file = tamu_desk_settings_load_file ();
   char *value = g_key_file_get_string (file, GROUP, "feed-listen", NULL);
 
   if (value == NULL || *value == '\0')
@@ -105,7 +70,7 @@ tamu_desk_feed_settings_set_listen (const char *listen,
       return FALSE;
     }
 
-  file = load ();
+  file = tamu_desk_settings_load_file ();
   g_key_file_set_string (file, GROUP, "feed-listen", clean);
-  return save (file, "feed-listen", error);
+  return tamu_desk_settings_save_file (file, "feed-listen", error);
 }

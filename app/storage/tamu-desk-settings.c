@@ -7,6 +7,7 @@
 
 #include "tamu-desk-settings.h"
 #include "tamu-error.h"
+#include "tamu-file.h"
 #include "tamu-parse.h"
 
 #define GROUP "desk"
@@ -47,8 +48,8 @@ dup_path (void)
   return g_build_filename (g_get_user_config_dir (), "tamu", "desk.ini", NULL);
 }
 
-static GKeyFile *
-load (void)
+GKeyFile *
+tamu_desk_settings_load_file (void)
 {
   g_autofree char *path = dup_path ();
   GKeyFile *file = g_key_file_new ();
@@ -56,6 +57,28 @@ load (void)
   /* A missing file means every key has its default. */
   g_key_file_load_from_file (file, path, G_KEY_FILE_KEEP_COMMENTS, NULL);
   return file;
+}
+
+gboolean
+tamu_desk_settings_save_file (GKeyFile   *file,
+                              const char *key,
+                              GError    **error)
+{
+  g_autofree char *path = dup_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *data = NULL;
+  gsize length;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_set_error (error, TAMU_ERROR, TAMU_ERROR_FAILED,
+                   _("%s: cannot create %s: %s"), key, dir, g_strerror (errno));
+      return FALSE;
+    }
+  /* Private from its first byte: never readable by others, not even
+   * between a write and a chmod. */
+  data = g_key_file_to_data (file, &length, NULL);
+  return tamu_file_write_private (key, path, data, length, error);
 }
 
 char *
@@ -66,7 +89,7 @@ tamu_desk_settings_dup (const char *key)
 
   g_return_val_if_fail (tamu_desk_settings_is_desk_key (key), NULL);
 
-  file = load ();
+  file = tamu_desk_settings_load_file ();
   value = g_key_file_get_string (file, GROUP, key, NULL);
   return value != NULL ? value : g_strdup (default_value (key));
 }
@@ -77,8 +100,6 @@ tamu_desk_settings_set (const char *key,
                         GError    **error)
 {
   g_autoptr(GKeyFile) file = NULL;
-  g_autofree char *path = dup_path ();
-  g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *clean = g_strstrip (g_strdup (value != NULL ? value : ""));
 
   if (!tamu_desk_settings_is_desk_key (key))
@@ -97,19 +118,9 @@ tamu_desk_settings_set (const char *key,
       clean = g_strdup_printf ("%d", minutes);
     }
 
-  file = load ();
+  file = tamu_desk_settings_load_file ();
   g_key_file_set_string (file, GROUP, key, clean);
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      g_set_error (error, TAMU_ERROR, TAMU_ERROR_FAILED,
-                   _("%s: cannot create %s: %s"), key, dir, g_strerror (errno));
-      return FALSE;
-    }
-  if (!g_key_file_save_to_file (file, path, error))
-    return FALSE;
-  g_chmod (path, 0600);
-  return TRUE;
+  return tamu_desk_settings_save_file (file, key, error);
 }
 
 char *

@@ -29,6 +29,18 @@ gboolean tamu_desk_settings_set (const char *key,
 
 /* The agent-name setting, else the OS user: who the audit log names. */
 char    *tamu_desk_settings_dup_actor (void);
+
+/*
+ * desk.ini itself, for the desk preferences of other concerns (the feed
+ * server, the database this desk opens), each in a group of its own.
+ * Loading a missing file gives an empty one; saving writes the whole file
+ * 0600 (its folder 0700) and replaces it in one step.  @key names what is
+ * saved, for the message.
+ */
+GKeyFile *tamu_desk_settings_load_file (void);
+gboolean  tamu_desk_settings_save_file (GKeyFile   *file,
+                                        const char *key,
+                                        GError    **error);
 int      tamu_desk_settings_get_reminder_minutes (void);
 
 G_END_DECLS
