@@ -10,6 +10,7 @@
 
 #include "tamu-ppid.h"
 #include "tamu-store.h"
+#include "bench-data.h"
 #include "tamu-store-copy.h"
 #include "tamu-store-ppid.h"
 #include "tamu-summary.h"
@@ -38,13 +39,6 @@
 #define DESK_ADDS 120
 #define BOOKINGS_PER_DESK_DAY 10
 
-static const char * const daerah[] = {
-  "Kab. Bandung", "Kab. Boyolali", "Kab. Sintang", "Bank Kalbar", "Kab. Konawe Kepulauan",
-  "Kab. Banjar", "Kota Ternate", "Kab. Brebes", "Kota Pematangsiantar", "Kab. Kupang",
-  "Prov. Sumatera Utara", "Kota Banjar", "Kab. Kuningan", "Prov. Jawa Barat", "Kota Bogor",
-};
-static const char * const topics[] = { "TKD", "DAU", "DBH", "PDRD", "SHSR", "JF AKPD", "Hibah" };
-
 enum
 {
   ROW_LIST_DAY,
@@ -71,55 +65,18 @@ static const char * const row_names[N_ROWS] = {
   "4 desks adding at once (bookings/s, all desks)",
 };
 
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values,
-        int     n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
 static TamuBooking *
 synthetic (const GDate *date,
            int          i)
 {
-  TamuBooking *b = tamu_booking_new ();
+  TamuBooking *b = tamu_bench_synthetic (date, i);
 
-  b->type = i % 7 == 0 ? TAMU_BOOKING_VIDCON : TAMU_BOOKING_TATAP_MUKA;
-  b->date = *date;
-  b->start = 8 * 60 + (i % 7) * 60;
-  if (b->start >= 12 * 60)
-    b->start += 60; /* after the break */
-  b->duration = 60;
-  b->daerah = g_strdup (daerah[(i * 7 + g_date_get_julian (date)) % G_N_ELEMENTS (daerah)]);
-  g_strfreev (b->topics);
-  b->topics = g_strsplit (topics[i % G_N_ELEMENTS (topics)], ",", -1);
-  b->guests = 1 + i % 7;
-  b->status = i % 23 == 0 ? TAMU_STATUS_CANCELLED : (i % 31 == 0 ? TAMU_STATUS_NO_SHOW : TAMU_STATUS_DONE);
-  b->actual_guests = b->status == TAMU_STATUS_DONE ? b->guests : -1;
   /* Twenty a day (i counts on from day to day): the first seven in one
    * room, the next seven in the other, the rest with no room recorded, so
    * that no two active visits share a room and an hour — the server's
    * exclusion constraint would refuse them. */
   if (b->type == TAMU_BOOKING_TATAP_MUKA && i % PER_DAY < 14)
     b->room = g_strdup (i % PER_DAY < 7 ? "Ruang Konsultasi 1" : "Ruang Konsultasi 2");
-  b->contact = g_strdup_printf ("Kontak %d", i);
-  b->ticket = g_strdup_printf ("TKT-%06d", i);
   return b;
 }
 
@@ -156,12 +113,12 @@ fill (TamuStore *store)
         g_ptr_array_add (rows, synthetic (&day, i++));
     }
 
-  start = now_ms ();
+  start = tamu_bench_now_ms ();
   if (!tamu_store_import_bookings (store, rows, NULL, FALSE, NULL, NULL, &error))
     g_error ("import: %s", error->message);
-  g_print ("filled SQLite: %u bookings in %.1f s", rows->len, (now_ms () - start) / 1000.0);
+  g_print ("filled SQLite: %u bookings in %.1f s", rows->len, (tamu_bench_now_ms () - start) / 1000.0);
 
-  start = now_ms ();
+  start = tamu_bench_now_ms ();
   for (int i = 0; i < N_PPID; i++)
     {
       g_autoptr(TamuPpidRequest) draft = tamu_ppid_request_new ();
@@ -174,7 +131,7 @@ fill (TamuStore *store)
       if (stored == NULL)
         g_error ("ppid: %s", error->message);
     }
-  g_print (", %d PPID requests one by one in %.1f s\n", N_PPID, (now_ms () - start) / 1000.0);
+  g_print (", %d PPID requests one by one in %.1f s\n", N_PPID, (tamu_bench_now_ms () - start) / 1000.0);
 }
 
 /* ---- one desk, in its own process ---- */
@@ -262,7 +219,7 @@ desks_adding (const char *self_path,
         g_error ("desk %d did not start", k);
     }
 
-  start = now_ms ();
+  start = tamu_bench_now_ms ();
   for (int k = 0; k < desks; k++)
     {
       if (write (ins[k], "go\n", 3) != 3)
@@ -275,7 +232,7 @@ desks_adding (const char *self_path,
         g_error ("desk %d died", k);
       total += atoi (line);
     }
-  elapsed = now_ms () - start;
+  elapsed = tamu_bench_now_ms () - start;
   for (int k = 0; k < desks; k++)
     {
       fclose (out_files[k]);
@@ -304,11 +261,11 @@ measure (TamuStore  *store,
       tamu_booking_filter_init (&filter);
       g_date_set_dmy (&filter.from, 10 + r % 15, 1 + r % 12, FIRST_YEAR + r % YEARS);
       filter.to = filter.from;
-      samples[r] = now_ms ();
+      samples[r] = tamu_bench_now_ms ();
       list = tamu_store_list_bookings (store, &filter, NULL);
-      samples[r] = now_ms () - samples[r];
+      samples[r] = tamu_bench_now_ms () - samples[r];
     }
-  figures[ROW_LIST_DAY] = median (samples, REPEATS);
+  figures[ROW_LIST_DAY] = tamu_bench_median (samples, REPEATS);
 
   for (int r = 0; r < REPEATS; r++)
     {
@@ -320,11 +277,11 @@ measure (TamuStore  *store,
       filter.to = filter.from;
       g_date_add_months (&filter.to, 1);
       g_date_subtract_days (&filter.to, 1);
-      samples[r] = now_ms ();
+      samples[r] = tamu_bench_now_ms ();
       list = tamu_store_list_bookings (store, &filter, NULL);
-      samples[r] = now_ms () - samples[r];
+      samples[r] = tamu_bench_now_ms () - samples[r];
     }
-  figures[ROW_LIST_MONTH] = median (samples, REPEATS);
+  figures[ROW_LIST_MONTH] = tamu_bench_median (samples, REPEATS);
 
   for (int r = 0; r < REPEATS; r++)
     {
@@ -335,24 +292,24 @@ measure (TamuStore  *store,
       g_date_set_dmy (&from, 1, 1 + r % 12, FIRST_YEAR + r % YEARS);
       to = from;
       g_date_add_months (&to, 1);
-      samples[r] = now_ms ();
+      samples[r] = tamu_bench_now_ms ();
       counts = tamu_store_count_by_day (store, &from, &to, NULL);
-      samples[r] = now_ms () - samples[r];
+      samples[r] = tamu_bench_now_ms () - samples[r];
     }
-  figures[ROW_MONTH_COUNTS] = median (samples, REPEATS);
+  figures[ROW_MONTH_COUNTS] = tamu_bench_median (samples, REPEATS);
 
   for (int r = 0; r < REPEATS; r++)
     {
       TamuSummary *summary;
 
-      samples[r] = now_ms ();
+      samples[r] = tamu_bench_now_ms ();
       summary = tamu_summary_new (store, FIRST_YEAR + 1 + r % (YEARS - 1), 1 + r % 12, &error);
-      samples[r] = now_ms () - samples[r];
+      samples[r] = tamu_bench_now_ms () - samples[r];
       if (summary == NULL)
         g_error ("summary: %s", error->message);
       tamu_summary_free (summary);
     }
-  figures[ROW_SUMMARY] = median (samples, REPEATS);
+  figures[ROW_SUMMARY] = tamu_bench_median (samples, REPEATS);
 
   for (int r = 0; r < REPEATS; r++)
     {
@@ -361,11 +318,11 @@ measure (TamuStore  *store,
 
       g_date_clear (&day, 1);
       g_date_set_dmy (&day, 12 + r % 10, 2, FIRST_YEAR + YEARS);
-      samples[r] = now_ms ();
+      samples[r] = tamu_bench_now_ms ();
       slots = tamu_store_find_slots (store, &day, &query, NULL);
-      samples[r] = now_ms () - samples[r];
+      samples[r] = tamu_bench_now_ms () - samples[r];
     }
-  figures[ROW_SLOTS] = median (samples, REPEATS);
+  figures[ROW_SLOTS] = tamu_bench_median (samples, REPEATS);
 
   g_date_clear (&day, 1);
   g_date_set_dmy (&day, 5, 1, FIRST_YEAR + YEARS);
@@ -373,15 +330,15 @@ measure (TamuStore  *store,
     {
       g_autoptr(TamuBooking) draft = draft_for (&day, i);
       g_autoptr(TamuBooking) stored = NULL;
-      double start = now_ms ();
+      double start = tamu_bench_now_ms ();
 
       stored = tamu_store_add_booking (store, draft, NULL, NULL);
       if (stored != NULL)
-        adds[added++] = now_ms () - start;
+        adds[added++] = tamu_bench_now_ms () - start;
       if (i % BOOKINGS_PER_DESK_DAY == BOOKINGS_PER_DESK_DAY - 1)
         g_date_add_days (&day, 1);
     }
-  figures[ROW_ADD] = added > 0 ? median (adds, added) : -1;
+  figures[ROW_ADD] = added > 0 ? tamu_bench_median (adds, added) : -1;
 
   figures[ROW_DESKS_1] = desks_adding (self_path, tamu_store_get_identity (store), 1, FIRST_YEAR + YEARS + 1);
   figures[ROW_DESKS_2] = desks_adding (self_path, tamu_store_get_identity (store), 2, FIRST_YEAR + YEARS + 2);
@@ -443,13 +400,13 @@ main (int    argc,
       if (pg == NULL)
         g_error ("%s", error->message);
       tamu_store_set_actor (pg, "bench");
-      start = now_ms ();
+      start = tamu_bench_now_ms ();
       if (!tamu_store_copy_to (lite, pg, &counts, &error))
         g_error ("db copy: %s", error->message);
       g_print ("db copy SQLite -> PostgreSQL: %lld bookings, %lld PPID requests, %lld audit rows "
                "in %.1f s (verified)\n", (long long) counts.rows[TAMU_TABLE_BOOKINGS],
                (long long) counts.rows[TAMU_TABLE_PPID_REQUESTS],
-               (long long) counts.rows[TAMU_TABLE_AUDIT], (now_ms () - start) / 1000.0);
+               (long long) counts.rows[TAMU_TABLE_AUDIT], (tamu_bench_now_ms () - start) / 1000.0);
     }
   else
     g_print ("PostgreSQL skipped: PGHOST is unset (tools/test and tools/pg-test-cluster start a server)\n");

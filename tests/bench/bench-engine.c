@@ -7,6 +7,7 @@
 
 #include "tamu-parse.h"
 #include "tamu-store.h"
+#include "bench-data.h"
 
 /*
  * The booking engine at the size of ten years of the office: fills a real
@@ -23,58 +24,14 @@
 #define SINGLE_ADDS 500
 #define REPEATS 25
 
-static const char * const daerah[] = {
-  "Kab. Bandung", "Kab. Boyolali", "Kab. Sintang", "Bank Kalbar", "Kab. Konawe Kepulauan",
-  "Kab. Banjar", "Kota Ternate", "Kab. Brebes", "Kota Pematangsiantar", "Kab. Kupang",
-  "Prov. Sumatera Utara", "Kota Banjar", "Kab. Kuningan", "Prov. Jawa Barat", "Kota Bogor",
-};
-static const char * const topics[] = { "TKD", "DAU", "DBH", "PDRD", "SHSR", "JF AKPD", "Hibah" };
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values,
-        int     n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
 static TamuBooking *
 synthetic (const GDate *date,
            int          i)
 {
-  TamuBooking *b = tamu_booking_new ();
+  TamuBooking *b = tamu_bench_synthetic (date, i);
 
-  b->type = i % 7 == 0 ? TAMU_BOOKING_VIDCON : TAMU_BOOKING_TATAP_MUKA;
-  b->date = *date;
-  b->start = 8 * 60 + (i % 7) * 60;
-  if (b->start >= 12 * 60)
-    b->start += 60; /* after the break */
-  b->duration = 60;
-  b->daerah = g_strdup (daerah[(i * 7 + g_date_get_julian (date)) % G_N_ELEMENTS (daerah)]);
-  g_strfreev (b->topics);
-  b->topics = g_strsplit (topics[i % G_N_ELEMENTS (topics)], ",", -1);
-  b->guests = 1 + i % 7;
-  b->status = i % 23 == 0 ? TAMU_STATUS_CANCELLED : (i % 31 == 0 ? TAMU_STATUS_NO_SHOW : TAMU_STATUS_DONE);
-  b->actual_guests = b->status == TAMU_STATUS_DONE ? b->guests : -1;
   b->room = b->type == TAMU_BOOKING_TATAP_MUKA
             ? g_strdup (i % 2 ? "Ruang Konsultasi 1" : "Ruang Konsultasi 2") : NULL;
-  b->contact = g_strdup_printf ("Kontak %d", i);
-  b->ticket = g_strdup_printf ("TKT-%06d", i);
   return b;
 }
 
@@ -122,17 +79,17 @@ main (int    argc,
         g_ptr_array_add (rows, synthetic (&day, i++));
     }
 
-  start = now_ms ();
+  start = tamu_bench_now_ms ();
   if (!tamu_store_import_bookings (store, rows, NULL, FALSE, NULL, NULL, &error))
     g_error ("import: %s", error->message);
-  elapsed = now_ms () - start;
+  elapsed = tamu_bench_now_ms () - start;
   g_print ("import of %u records, 10 years (one transaction, audited): %.0f ms = %.0f bookings/s\n",
            rows->len, elapsed, rows->len / (elapsed / 1000.0));
 
   /* New bookings one by one: every rule checked in its own transaction,
    * audited, synced to disk. */
   g_date_set_dmy (&day, 5, 1, FIRST_YEAR + YEARS);
-  start = now_ms ();
+  start = tamu_bench_now_ms ();
   for (int i = 0; added < SINGLE_ADDS; i++)
     {
       g_autoptr(TamuBooking) draft = synthetic (&day, i);
@@ -147,7 +104,7 @@ main (int    argc,
       if (i % 10 == 9)
         g_date_add_days (&day, 1);
     }
-  elapsed = now_ms () - start;
+  elapsed = tamu_bench_now_ms () - start;
   g_print ("%d single adds (rules + transaction + audit + fsync each): %.0f ms = %.0f bookings/s, "
            "%.2f ms each\n", added, elapsed, added / (elapsed / 1000.0), elapsed / added);
 
@@ -160,11 +117,11 @@ main (int    argc,
       tamu_booking_filter_init (&filter);
       g_date_set_dmy (&filter.from, 10 + r % 15, 1 + r % 12, FIRST_YEAR + r % YEARS);
       filter.to = filter.from;
-      start = now_ms ();
+      start = tamu_bench_now_ms ();
       list = tamu_store_list_bookings (store, &filter, NULL);
-      samples[r] = now_ms () - start;
+      samples[r] = tamu_bench_now_ms () - start;
     }
-  g_print ("list one day: median %.3f ms\n", median (samples, REPEATS));
+  g_print ("list one day: median %.3f ms\n", tamu_bench_median (samples, REPEATS));
 
   for (int r = 0; r < REPEATS; r++)
     {
@@ -176,11 +133,11 @@ main (int    argc,
       filter.to = filter.from;
       g_date_add_months (&filter.to, 1);
       g_date_subtract_days (&filter.to, 1);
-      start = now_ms ();
+      start = tamu_bench_now_ms ();
       list = tamu_store_list_bookings (store, &filter, NULL);
-      samples[r] = now_ms () - start;
+      samples[r] = tamu_bench_now_ms () - start;
     }
-  g_print ("list one month (~%d bookings): median %.3f ms\n", PER_DAY * 22, median (samples, REPEATS));
+  g_print ("list one month (~%d bookings): median %.3f ms\n", PER_DAY * 22, tamu_bench_median (samples, REPEATS));
 
   for (int r = 0; r < REPEATS; r++)
     {
@@ -191,11 +148,11 @@ main (int    argc,
       g_date_set_dmy (&from, 1, 1 + r % 12, FIRST_YEAR + r % YEARS);
       to = from;
       g_date_add_months (&to, 1);
-      start = now_ms ();
+      start = tamu_bench_now_ms ();
       counts = tamu_store_count_by_day (store, &from, &to, NULL);
-      samples[r] = now_ms () - start;
+      samples[r] = tamu_bench_now_ms () - start;
     }
-  g_print ("count a month by day (month view): median %.3f ms\n", median (samples, REPEATS));
+  g_print ("count a month by day (month view): median %.3f ms\n", tamu_bench_median (samples, REPEATS));
 
   for (int r = 0; r < REPEATS; r++)
     {
@@ -203,11 +160,11 @@ main (int    argc,
       g_autoptr(GPtrArray) slots = NULL;
 
       g_date_set_dmy (&day, 12 + r % 10, 2, FIRST_YEAR + YEARS);
-      start = now_ms ();
+      start = tamu_bench_now_ms ();
       slots = tamu_store_find_slots (store, &day, &query, NULL);
-      samples[r] = now_ms () - start;
+      samples[r] = tamu_bench_now_ms () - start;
     }
-  g_print ("find slots on one date: median %.3f ms\n", median (samples, REPEATS));
+  g_print ("find slots on one date: median %.3f ms\n", tamu_bench_median (samples, REPEATS));
 
   for (int r = 0; r < REPEATS; r++)
     {
@@ -215,11 +172,11 @@ main (int    argc,
       g_autoptr(GPtrArray) slots = NULL;
 
       g_date_set_dmy (&day, 2 + r % 20, 3, FIRST_YEAR + YEARS);
-      start = now_ms ();
+      start = tamu_bench_now_ms ();
       slots = tamu_store_find_slots (store, &day, &query, NULL);
-      samples[r] = now_ms () - start;
+      samples[r] = tamu_bench_now_ms () - start;
     }
-  g_print ("find slots over 10 working days: median %.3f ms\n", median (samples, REPEATS));
+  g_print ("find slots over 10 working days: median %.3f ms\n", tamu_bench_median (samples, REPEATS));
 
   g_clear_object (&store);
   if (dir != NULL)
