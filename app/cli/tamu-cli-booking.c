@@ -580,7 +580,7 @@ tamu_cli_booking (TamuCliContext *ctx,
 
   if (argc < 2)
     return tamu_cli_usage ("booking", _("say what to do: add, list, show, update, confirm, cancel, "
-                                        "noshow, checkin, history or delete"));
+                                        "noshow, checkin, history, confirmation or delete"));
   verb = argv[1];
   argc--;
   argv++;

@@ -31,7 +31,7 @@ typedef struct
 static int import_command (TamuCliContext *ctx, int argc, char **argv);
 
 static const Command commands[] = {
-  { "booking", tamu_cli_booking, "booking add|list|show|update|confirm|cancel|noshow|checkin|history|delete" },
+  { "booking", tamu_cli_booking, "booking add|list|show|update|confirm|cancel|noshow|checkin|history|confirmation|delete" },
   { "slots", tamu_cli_slots, "slots --date DATE [--days N] [--duration MIN] [--guests N] [--room TEXT]" },
   { "import", import_command, "import csv FILE [--dry-run] | import ics FILE --as vidcon [--from DATE --to DATE] | --as holidays [--include-observances] [--dry-run] [--format json]" },
   { "export", tamu_cli_export, "export ics --from DATE --to DATE [--type T] -o FILE | --booking ID -o FILE" },
