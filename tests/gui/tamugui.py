@@ -107,7 +107,12 @@ class App:
         env.pop('NO_AT_BRIDGE', None)
         env.update(env_extra or {})
         self.env = env
-        self.proc = subprocess.Popen(list(launcher) + [TAMU] + list(args), env=env)
+        # A launcher starts helpers of its own (dbus-run-session: a bus
+        # daemon): they get a process group of their own, so that close()
+        # ends them all and none keeps the test's output open.
+        self.group = bool(launcher)
+        self.proc = subprocess.Popen(list(launcher) + [TAMU] + list(args), env=env,
+                                     start_new_session=self.group)
         self.app_pid = None
         self.node = wait_for(self._find_app, timeout=30, description='the tamu application on AT-SPI')
         self.window = wait_for(lambda: self.frame('Tamu'), description='the main window')
@@ -190,6 +195,11 @@ class App:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+        if self.group:
+            try:
+                os.killpg(self.proc.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 
