@@ -342,6 +342,10 @@ void         tamu_backend_free (TamuBackend *self);
 gboolean     tamu_backend_seed_defaults (TamuBackend *self,
                                          GError     **error);
 
+/* A LIKE pattern matching @text anywhere, with "%", "_" and "\" taken
+ * literally under ESCAPE '\' (both engines' searches use it). */
+char        *tamu_backend_dup_like_pattern (const char *text);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamuBackend, tamu_backend_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamuSettingRow, tamu_setting_row_free)
 

@@ -111,22 +111,6 @@ pg_get_booking (TamuBackend *backend,
   return tamu_booking_ref (g_ptr_array_index (rows, 0));
 }
 
-/* "%" and "_" in a search are literal (backslash is LIKE's escape). */
-static char *
-dup_like_pattern (const char *text)
-{
-  GString *pattern = g_string_new ("%");
-
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (pattern, '\\');
-      g_string_append_c (pattern, *p);
-    }
-  g_string_append_c (pattern, '%');
-  return g_string_free (pattern, FALSE);
-}
-
 static GPtrArray *
 pg_list_bookings (TamuBackend             *backend,
                   const TamuBookingFilter *filter,
@@ -136,7 +120,7 @@ pg_list_bookings (TamuBackend             *backend,
   g_autofree char *pattern = NULL;
 
   if (filter->text != NULL && *filter->text != '\0')
-    pattern = dup_like_pattern (filter->text);
+    pattern = tamu_backend_dup_like_pattern (filter->text);
 
   tamu_pg_params_date (&params, &filter->from);
   tamu_pg_params_date (&params, &filter->to);

@@ -163,22 +163,6 @@ pg_get_ppid (TamuBackend *backend,
   return tamu_ppid_request_ref (g_ptr_array_index (rows, 0));
 }
 
-/* "%" and "_" in a search are literal. */
-static char *
-dup_like_pattern (const char *text)
-{
-  GString *pattern = g_string_new ("%");
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (pattern, '\\');
-      g_string_append_c (pattern, *p);
-    }
-  g_string_append_c (pattern, '%');
-  return g_string_free (pattern, FALSE);
-}
-
 static GPtrArray *
 pg_list_ppid (TamuBackend          *backend,
               const TamuPpidFilter *filter,
@@ -191,7 +175,7 @@ pg_list_ppid (TamuBackend          *backend,
   if (filter->text != NULL)
     stripped = g_strstrip (g_strdup (filter->text));
   if (stripped != NULL && *stripped != '\0')
-    pattern = dup_like_pattern (stripped);
+    pattern = tamu_backend_dup_like_pattern (stripped);
 
   tamu_pg_params_date (&params, &filter->from);
   tamu_pg_params_date (&params, &filter->to);

@@ -125,21 +125,6 @@ tamu_sqlite_read_date (sqlite3_stmt *stmt,
   return tamu_parse_date ("date", text, out, NULL);
 }
 
-char *
-tamu_sqlite_dup_like_pattern (const char *text)
-{
-  GString *pattern = g_string_new ("%");
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (pattern, '\\');
-      g_string_append_c (pattern, *p);
-    }
-  g_string_append_c (pattern, '%');
-  return g_string_free (pattern, FALSE);
-}
-
 /* ---- transactions and locks ---- */
 
 static gboolean

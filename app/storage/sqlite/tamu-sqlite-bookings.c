@@ -145,7 +145,7 @@ sqlite_list_bookings (TamuBackend             *backend,
   from = g_date_valid (&filter->from) ? tamu_format_date_iso (&filter->from) : g_strdup ("0000-00-00");
   to = g_date_valid (&filter->to) ? tamu_format_date_iso (&filter->to) : g_strdup ("9999-99-99");
   if (filter->text != NULL && *filter->text != '\0')
-    pattern = tamu_sqlite_dup_like_pattern (filter->text);
+    pattern = tamu_backend_dup_like_pattern (filter->text);
 
   stmt = tamu_sqlite_prepare (self,
                               "SELECT " BOOKING_COLUMNS " FROM bookings b "

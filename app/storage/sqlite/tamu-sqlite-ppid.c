@@ -106,7 +106,7 @@ sqlite_list_ppid (TamuBackend          *backend,
   if (filter->text != NULL)
     stripped = g_strstrip (g_strdup (filter->text));
   if (stripped != NULL && *stripped != '\0')
-    pattern = tamu_sqlite_dup_like_pattern (stripped);
+    pattern = tamu_backend_dup_like_pattern (stripped);
 
   /* One statement for every filter: a NULL parameter leaves its condition out. */
   stmt = tamu_sqlite_prepare (self,

@@ -62,8 +62,6 @@ char         *tamu_sqlite_dup_text (sqlite3_stmt *stmt,
 gboolean      tamu_sqlite_read_date (sqlite3_stmt *stmt,
                                      int           column,
                                      GDate        *out);
-/* LIKE pattern matching @text anywhere, with "%", "_" and "\" literal. */
-char         *tamu_sqlite_dup_like_pattern (const char *text);
 
 /* The concerns' operations, filled into the class by tamu-sqlite-backend.c. */
 void          tamu_sqlite_bookings_init_class (TamuBackendClass *klass);
