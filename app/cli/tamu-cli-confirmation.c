@@ -17,37 +17,16 @@ tamu_cli_booking_confirmation (TamuCliContext *ctx,
                                int             argc,
                                char          **argv)
 {
-  g_autofree char *format_option = NULL;
-  GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_option, N_("text or json"), "FORMAT" },
-    { NULL },
-  };
   g_autoptr(TamuBooking) booking = NULL;
   g_autoptr(TamuPolicy) policy = NULL;
   g_autoptr(TamuConfirmation) confirmation = NULL;
   g_autoptr(GError) error = NULL;
   const char *format;
-  TamuStore *store;
-  gint64 id;
-  int status;
+  int status = tamu_cli_read_booking (ctx, "booking confirmation", argc, argv, &format, &booking);
 
-  if (!tamu_cli_parse ("booking confirmation", "ID", entries, &argc, &argv))
-    return TAMU_CLI_USAGE;
-  format = format_option;
-  if (!tamu_cli_check_format ("booking confirmation", &format, "text|json"))
-    return TAMU_CLI_USAGE;
-  if (argc != 2)
-    return tamu_cli_usage ("booking confirmation", _("give one booking ID"));
-  if (!tamu_cli_parse_id ("booking confirmation", argv[1], &id, &status))
+  if (status != TAMU_CLI_OK)
     return status;
-
-  store = tamu_cli_get_store (ctx);
-  if (store == NULL)
-    return TAMU_CLI_FAILED;
-  booking = tamu_store_get_booking (store, id, &error);
-  if (booking == NULL)
-    return tamu_cli_fail (error);
-  policy = tamu_store_load_policy (store, &error);
+  policy = tamu_store_load_policy (tamu_cli_get_store (ctx), &error);
   if (policy == NULL)
     return tamu_cli_fail (error);
   confirmation = tamu_confirmation_render (booking, policy, NULL, &error);

@@ -289,6 +289,45 @@ tamu_cli_parse_id (const char *command,
   return TRUE;
 }
 
+int
+tamu_cli_read_booking (TamuCliContext *ctx,
+                       const char     *command,
+                       int             argc,
+                       char          **argv,
+                       const char    **out_format,
+                       TamuBooking   **out_booking)
+{
+  g_autofree char *format_option = NULL;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_option, N_("text or json"), "FORMAT" },
+    { NULL },
+  };
+  g_autoptr(GError) error = NULL;
+  const char *format;
+  TamuStore *store;
+  gint64 id;
+  int status;
+
+  if (!tamu_cli_parse (command, "ID", entries, &argc, &argv))
+    return TAMU_CLI_USAGE;
+  format = format_option;
+  if (!tamu_cli_check_format (command, &format, "text|json"))
+    return TAMU_CLI_USAGE;
+  if (argc != 2)
+    return tamu_cli_usage (command, _("give one booking ID"));
+  if (!tamu_cli_parse_id (command, argv[1], &id, &status))
+    return status;
+
+  store = tamu_cli_get_store (ctx);
+  if (store == NULL)
+    return TAMU_CLI_FAILED;
+  *out_booking = tamu_store_get_booking (store, id, &error);
+  if (*out_booking == NULL)
+    return tamu_cli_fail (error);
+  *out_format = g_intern_string (format);
+  return TAMU_CLI_OK;
+}
+
 gboolean
 tamu_cli_write_output (const char *path,
                        const char *text,

@@ -62,6 +62,19 @@ gboolean   tamu_cli_parse_id (const char *command,
                               gint64     *out,
                               int        *out_status);
 
+/*
+ * `COMMAND ID [--format text|json]`: parses the options, the one booking id
+ * and reads that booking.  Returns TAMU_CLI_OK with @out_format (interned)
+ * and @out_booking set, else the exit status to return (the message is
+ * printed already).
+ */
+int        tamu_cli_read_booking (TamuCliContext *ctx,
+                                  const char     *command,
+                                  int             argc,
+                                  char          **argv,
+                                  const char    **out_format,
+                                  TamuBooking   **out_booking);
+
 /* Writes @text to @path ("-" = stdout) owner-readable, atomically. */
 gboolean   tamu_cli_write_output (const char *path,
                                   const char *text,
